@@ -1,0 +1,1 @@
+"""The rules of Herald: every interface calls these, none re-implements one."""
