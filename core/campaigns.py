@@ -645,12 +645,15 @@ def _time_param(dialect: str, value: datetime) -> Any:
 
 
 async def _rowcount(tx: Any, dialect: str, sql: str, params: list[Any]) -> int:
+    """Run a data-changing statement and say how many rows it changed."""
     if dialect == "sqlite":
         await tx.execute_query(sql, params)
         rows = await tx.execute_query_dict("SELECT changes() AS n")
-        return int(rows[0]["n"])
-    count, _ = await tx.execute_query(sql, params)
-    return int(count)
+    else:
+        # RETURNING inside a CTE counts on the server instead of shipping every row back.
+        counted = f"WITH changed AS ({sql.strip()} RETURNING 1) SELECT COUNT(*) AS n FROM changed"
+        rows = await tx.execute_query_dict(counted, params)
+    return int(rows[0]["n"])
 
 
 async def add_contacts(

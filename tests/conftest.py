@@ -72,7 +72,9 @@ async def db(database_url: str) -> AsyncIterator[str]:
         tables = _tables()
         if database_url.startswith("sqlite"):
             script = "PRAGMA foreign_keys=OFF;" + "".join(f'DELETE FROM "{t}";' for t in tables)
-            await conn.execute_script(script + "DELETE FROM sqlite_sequence; PRAGMA foreign_keys=ON;")
+            await conn.execute_script(
+                script + "DELETE FROM sqlite_sequence; PRAGMA foreign_keys=ON;"
+            )
         else:
             quoted = ", ".join(f'"{t}"' for t in tables)
             await conn.execute_script(f"TRUNCATE {quoted} RESTART IDENTITY CASCADE")
