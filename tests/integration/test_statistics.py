@@ -138,7 +138,7 @@ async def test_zero_denominators_give_zero(db):
 
 
 async def test_cache_for_five_minutes_and_refresh(built):
-    me, c = built
+    _, c = built
     first = await get_campaign_statistics(c.id, refresh=True)
     await Execution.filter(campaign_id=c.id, status="pending").update(status="failed")
     cached = await get_campaign_statistics(c.id)
