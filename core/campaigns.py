@@ -635,6 +635,12 @@ def _ids_table(dialect: str, mark: str) -> str:
     return f"(SELECT unnest({mark}::bigint[]) AS id)"
 
 
+def _driving_join(dialect: str) -> str:
+    # SQLite would otherwise scan json_each once per contact row; CROSS JOIN makes the id
+    # list the outer loop and each contact a primary-key lookup.
+    return "CROSS JOIN" if dialect == "sqlite" else "JOIN"
+
+
 def _ids_param(dialect: str, ids: list[int]) -> Any:
     return json.dumps(ids) if dialect == "sqlite" else ids
 
@@ -671,8 +677,8 @@ async def add_contacts(
         return change
     m = placeholders(2)
     in_workspace_sql = (
-        f"SELECT COUNT(*) AS n FROM contacts c JOIN {_ids_table(dialect, m[0])} i ON i.id = c.id "
-        f"WHERE c.workspace = {m[1]}"
+        f"SELECT COUNT(*) AS n FROM {_ids_table(dialect, m[0])} i "
+        f"{_driving_join(dialect)} contacts c ON c.id = i.id WHERE c.workspace = {m[1]}"
     )
     workspace = _workspace_of(campaign)
     async with in_transaction() as tx:
@@ -746,7 +752,7 @@ async def _insert_executions(
             context, variant, run, created_at, updated_at)
         SELECT {m[0]}, c.id, {m[1]}, {m[2]}, {m[3]}, {_context_json_sql(dialect)}, {variant_col},
             0, {m[3]}, {m[3]}
-        FROM contacts c JOIN {source} i ON i.id = c.id
+        FROM {source} i {_driving_join(dialect)} contacts c ON c.id = i.id
         WHERE c.workspace = {m[4]} AND NOT EXISTS (
             SELECT 1 FROM executions e WHERE e.campaign_id = {m[0]} AND e.contact_id = c.id)
     """

@@ -3,6 +3,7 @@ report and progress, listing and status. Parsing lives in core/contact_file.py."
 
 from __future__ import annotations
 
+import json
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -48,129 +49,160 @@ class ImportReport:
         }
 
 
-async def _existing_matches(workspace: str, records: list[ContactRecord]) -> dict[tuple, Contact]:
-    ids = {r.telegram_id for r in records if r.telegram_id is not None}
-    names = {r.username_key() for r in records if r.username}
-    phones = {r.phone for r in records if r.phone}
-    condition = Q()
-    for column, values in (("telegram_id", ids), ("username_key", names), ("phone", phones)):
-        if values:
-            condition |= Q(**{f"{column}__in": list(values)})
-    if not (ids or names or phones):
+CONTACT_COLUMNS = (
+    "telegram_id",
+    "username",
+    "username_key",
+    "phone",
+    "first_name",
+    "last_name",
+    "language",
+    "tags",
+    "custom_fields",
+)
+Key = tuple[str, int | str]
+
+
+def _keys(record: ContactRecord | dict[str, Any]) -> list[Key]:
+    """De-duplication keys in SPEC order: Telegram id, username, phone."""
+    if isinstance(record, ContactRecord):
+        values = (record.telegram_id, record.username_key(), record.phone)
+    else:
+        values = (record["telegram_id"], record["username_key"], record["phone"])
+    return [(k, v) for k, v in zip(("id", "username", "phone"), values, strict=True) if v]
+
+
+async def _existing(workspace: str, keys: list[Key]) -> dict[Key, dict[str, Any]]:
+    """Rows of the workspace owning any of the keys, as plain dicts: one statement with
+    one array parameter per identifier column (an import looks up thousands at a time)."""
+    if not keys:
         return {}
-    found: dict[tuple, Contact] = {}
-    for contact in await Contact.filter(Q(workspace=workspace) & condition):
-        if contact.telegram_id is not None:
-            found[("id", contact.telegram_id)] = contact
-        if contact.username_key:
-            found[("username", contact.username_key)] = contact
-        if contact.phone:
-            found[("phone", contact.phone)] = contact
+    ids = sorted({v for k, v in keys if k == "id"})
+    names = sorted({v for k, v in keys if k == "username"})
+    phones = sorted({v for k, v in keys if k == "phone"})
+    m = placeholders(4)
+    if current_dialect() == "sqlite":
+        params: list[Any] = [workspace, json.dumps(ids), json.dumps(names), json.dumps(phones)]
+        within = [f"IN (SELECT value FROM json_each({mark}))" for mark in m[1:]]
+    else:
+        params = [workspace, ids, names, phones]
+        within = [f"= ANY({m[1]}::bigint[])", f"= ANY({m[2]}::text[])", f"= ANY({m[3]}::text[])"]
+    sql = (
+        f"SELECT id, {', '.join(CONTACT_COLUMNS)} FROM contacts WHERE workspace = {m[0]} AND ("
+        f"telegram_id {within[0]} OR username_key {within[1]} OR phone {within[2]})"
+    )
+    found: dict[Key, dict[str, Any]] = {}
+    for row in await connection().execute_query_dict(sql, params):
+        row = dict(row)
+        for column in ("tags", "custom_fields"):
+            if isinstance(row[column], str):
+                row[column] = json.loads(row[column])
+        for key in _keys(row):
+            found[key] = row
     return found
 
 
-def _keys(record: ContactRecord) -> list[tuple]:
-    keys: list[tuple] = []
-    if record.telegram_id is not None:
-        keys.append(("id", record.telegram_id))
-    if record.username:
-        keys.append(("username", record.username_key()))
-    if record.phone:
-        keys.append(("phone", record.phone))
-    return keys
-
-
-def _merge(contact: Contact, record: ContactRecord, taken: dict[tuple, Contact]) -> None:
-    """Fill the contact from the record: given values win, tags and fields add up; an
+def _merge(row: dict[str, Any], record: ContactRecord, taken: dict[Key, dict[str, Any]]) -> None:
+    """Fill the row from the record: given values win, tags and fields add up; an
     identifier that belongs to another contact of the workspace is left alone."""
 
-    def free(key: tuple) -> bool:
+    def free(key: Key) -> bool:
         owner = taken.get(key)
-        return owner is None or owner is contact
+        return owner is None or owner is row
 
     if record.telegram_id is not None and free(("id", record.telegram_id)):
-        contact.telegram_id = record.telegram_id
+        row["telegram_id"] = record.telegram_id
     if record.username and free(("username", record.username_key())):
-        contact.username, contact.username_key = record.username, record.username_key()
+        row["username"], row["username_key"] = record.username, record.username_key()
     if record.phone and free(("phone", record.phone)):
-        contact.phone = record.phone
-    contact.first_name = record.first_name or contact.first_name
-    contact.last_name = record.last_name or contact.last_name
-    contact.language = record.language or contact.language
-    contact.tags = list(dict.fromkeys([*(contact.tags or []), *record.tags]))
-    contact.custom_fields = {**(contact.custom_fields or {}), **record.fields}
+        row["phone"] = record.phone
+    row["first_name"] = record.first_name or row["first_name"]
+    row["last_name"] = record.last_name or row["last_name"]
+    row["language"] = record.language or row["language"]
+    row["tags"] = list(dict.fromkeys([*(row["tags"] or []), *record.tags]))
+    row["custom_fields"] = {**(row["custom_fields"] or {}), **record.fields}
+
+
+def _blank_row() -> dict[str, Any]:
+    return {c: None for c in CONTACT_COLUMNS} | {
+        "id": None,
+        "first_name": "",
+        "last_name": "",
+        "tags": [],
+        "custom_fields": {},
+    }
+
+
+def _db_values(row: dict[str, Any]) -> list[Any]:
+    return [
+        json.dumps(row[c], ensure_ascii=False) if c in ("tags", "custom_fields") else row[c]
+        for c in CONTACT_COLUMNS
+    ]
 
 
 async def upsert_records(
     actor: Actor, records: list[ContactRecord], source: ContactSource
-) -> tuple[list[Contact], list[Contact]]:
-    """Create or update one batch; returns (created, updated)."""
+) -> tuple[list[int], list[int]]:
+    """Create or update one batch with two multi-row statements; returns the ids
+    (created, updated)."""
     workspace = actor.workspace_key
-    taken = await _existing_matches(workspace, records)
-    created: list[Contact] = []
-    updated: dict[int, Contact] = {}
+    taken = await _existing(workspace, [k for r in records for k in _keys(r)])
+    new_rows: list[dict[str, Any]] = []
+    updated: dict[int, dict[str, Any]] = {}
     for record in records:
-        match = next((taken[k] for k in _keys(record) if k in taken), None)
-        if match is None:
-            match = Contact(
-                organization_id=actor.organization_id,
-                created_by_id=actor.user_id,
-                workspace=workspace,
-                source=source,
-                tags=[],
-                custom_fields={},
-                first_name="",
-                last_name="",
-            )
-            created.append(match)
-        elif match.id is not None:
-            updated[match.id] = match
-        _merge(match, record, taken)
+        row = next((taken[k] for k in _keys(record) if k in taken), None)
+        if row is None:
+            row = _blank_row()
+            new_rows.append(row)
+        elif row["id"] is not None:
+            updated[row["id"]] = row
+        _merge(row, record, taken)
         for key in _keys(record):
-            taken.setdefault(key, match)
-    async with in_transaction():
-        if created:
-            await Contact.bulk_create(created, batch_size=1000)
-        if updated:
-            await Contact.bulk_update(
-                list(updated.values()),
-                fields=[
-                    "telegram_id",
-                    "username",
-                    "username_key",
-                    "phone",
-                    "first_name",
-                    "last_name",
-                    "language",
-                    "tags",
-                    "custom_fields",
-                    "updated_at",
-                ],
-                batch_size=1000,
-            )
-    if created and any(c.id is None for c in created):
-        # SQLite's bulk insert does not hand ids back: read them by their keys.
-        await _fill_ids(workspace, created)
-    return created, list(updated.values())
-
-
-async def _fill_ids(workspace: str, contacts: list[Contact]) -> None:
-    by_key = await _existing_matches(
-        workspace,
-        [
-            ContactRecord(0, c.telegram_id, c.username, c.phone, None, None, None, (), {})
-            for c in contacts
-        ],
+            taken.setdefault(key, row)
+    now = utcnow()
+    when = now.isoformat(sep=" ") if current_dialect() == "sqlite" else now
+    cols = ", ".join(CONTACT_COLUMNS)
+    extra = (
+        "organization_id",
+        "created_by_id",
+        "workspace",
+        "source",
+        "status",
+        "created_at",
+        "updated_at",
     )
-    for contact in contacts:
-        for key in (
-            ("id", contact.telegram_id),
-            ("username", contact.username_key),
-            ("phone", contact.phone),
-        ):
-            if key[1] is not None and key in by_key:
-                contact.id = by_key[key].id
-                break
+    marks = placeholders(len(CONTACT_COLUMNS) + len(extra))
+    insert = f"INSERT INTO contacts ({cols}, {', '.join(extra)}) VALUES ({', '.join(marks)})"
+    fixed = [
+        actor.organization_id,
+        actor.user_id,
+        workspace,
+        source.value,
+        ContactStatus.ACTIVE.value,
+        when,
+        when,
+    ]
+    set_marks = placeholders(len(CONTACT_COLUMNS) + 2)
+    assignments = ", ".join(f"{c} = {m}" for c, m in zip(CONTACT_COLUMNS, set_marks, strict=False))
+    update = (
+        f"UPDATE contacts SET {assignments}, updated_at = {set_marks[-2]} "
+        f"WHERE id = {set_marks[-1]}"
+    )
+    async with in_transaction() as tx:
+        if new_rows:
+            await tx.execute_many(insert, [_db_values(r) + fixed for r in new_rows])
+        if updated:
+            await tx.execute_many(
+                update, [_db_values(r) + [when, cid] for cid, r in updated.items()]
+            )
+    created_ids: list[int] = []
+    if new_rows:
+        saved = await _existing(workspace, [k for r in new_rows for k in _keys(r)])
+        for row in new_rows:
+            match = next((saved[k] for k in _keys(row) if k in saved), None)
+            if match is not None:
+                created_ids.append(match["id"])
+    return created_ids, list(updated)
 
 
 def record_from_input(data: Any, row: int = 0) -> ContactRecord:
@@ -218,7 +250,8 @@ async def save_contact(
 ) -> tuple[Contact, bool]:
     """Add one contact, or update the existing one with the same identifier."""
     created, updated = await upsert_records(actor, [record_from_input(data)], source)
-    return (created[0], True) if created else (updated[0], False)
+    contact_id, was_created = (created[0], True) if created else (updated[0], False)
+    return await Contact.get(id=contact_id), was_created
 
 
 async def import_contacts(
@@ -243,7 +276,7 @@ async def import_contacts(
             report.created += len(created)
             report.updated += len(updated)
             report.skipped.extend(skipped)
-            report.contact_ids.extend(c.id for c in [*created, *updated])
+            report.contact_ids.extend([*created, *updated])
             job.processed_rows = batches.rows_read
             job.created, job.updated = report.created, report.updated
             await job.save(update_fields=["processed_rows", "created", "updated"])

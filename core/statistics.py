@@ -34,11 +34,20 @@ def _execution_sql(m: list[str]) -> str:
 
 
 def _message_sql(m: list[str]) -> str:
-    # Joined to executions so soft-removed leads' messages stop counting with them.
+    return f"""
+        SELECT variant, status, COUNT(*) AS n FROM messages
+        WHERE campaign_id = {m[0]} AND direction = 'out'
+        GROUP BY variant, status
+    """
+
+
+def _removed_message_sql(m: list[str]) -> str:
+    # Removed leads' messages stop counting with them; they are few, so they are subtracted
+    # rather than joining every message to its execution.
     return f"""
         SELECT m.variant AS variant, m.status AS status, COUNT(*) AS n
-        FROM messages m JOIN executions e ON e.id = m.execution_id
-        WHERE m.campaign_id = {m[0]} AND m.direction = 'out' AND e.deleted_at IS NULL
+        FROM executions e JOIN messages m ON m.execution_id = e.id
+        WHERE e.campaign_id = {m[0]} AND e.deleted_at IS NOT NULL AND m.direction = 'out'
         GROUP BY m.variant, m.status
     """
 
@@ -76,6 +85,7 @@ async def compute_statistics(campaign_id: int) -> dict[str, Any]:
     m = placeholders(1)
     exec_rows = await conn.execute_query_dict(_execution_sql(m), [campaign_id])
     msg_rows = await conn.execute_query_dict(_message_sql(m), [campaign_id])
+    removed_rows = await conn.execute_query_dict(_removed_message_sql(m), [campaign_id])
     funnel_rows = await conn.execute_query_dict(_funnel_sql(m), [campaign_id])
     activity_rows = await conn.execute_query_dict(_activity_sql(m), [campaign_id])
 
@@ -94,7 +104,8 @@ async def compute_statistics(campaign_id: int) -> dict[str, Any]:
             v["responded"] += int(row["responded"] or 0)
 
     sent = delivered = failed = not_sent = 0
-    for row in msg_rows:
+    removed = [{**r, "n": -int(r["n"])} for r in removed_rows]
+    for row in [*msg_rows, *removed]:
         n, status = int(row["n"]), row["status"]
         v = variants[row["variant"]] if row["variant"] is not None else _blank_counts()
         if status in ("sent", "delivered"):

@@ -97,7 +97,6 @@ class Execution(Model):
         indexes = (
             ("account_id", "status", "next_execution_at"),
             ("campaign", "status"),
-            ("status", "lease_expires_at"),
         )
 
 
@@ -130,7 +129,8 @@ class Message(Model):
     class Meta:
         table = "messages"
         unique_together = (("execution", "node_id", "attempt"),)
-        indexes = (("campaign", "direction", "status"), ("account_id", "sent_at"))
+        # Statistics count by (direction, status, variant) per campaign from the index alone.
+        indexes = (("campaign", "direction", "status", "variant"), ("account_id", "sent_at"))
 
 
 class ExecutionLog(Model):
@@ -154,7 +154,11 @@ class ExecutionLog(Model):
 
     class Meta:
         table = "execution_logs"
-        indexes = (("campaign", "executed_at"), ("campaign", "kind", "executed_at"))
+        indexes = (
+            ("campaign", "executed_at"),
+            ("campaign", "kind", "executed_at"),
+            ("execution", "executed_at"),
+        )
 
 
 class CampaignStatistics(Model):
