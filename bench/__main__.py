@@ -1,6 +1,6 @@
 """Run every benchmark and print one JSON document.
 
-    python -m bench [--only foundation] [--postgres URL | --no-postgres] [--contacts N]
+python -m bench [--only foundation] [--postgres URL | --no-postgres] [--contacts N]
 """
 
 from __future__ import annotations
@@ -21,7 +21,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", choices=sorted(SUITES), action="append")
     parser.add_argument(
         "--postgres",
-        default=os.environ.get("HERALD_BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/test"),
+        default=os.environ.get(
+            "HERALD_BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/test"
+        ),
         help="server URL; a fresh database is created on it and dropped after",
     )
     parser.add_argument("--no-postgres", action="store_true")

@@ -23,7 +23,7 @@ from core.db import init_db, migrate
 from core.permissions import Actor
 from core.statistics import compute_statistics
 from core.workspaces import ensure_user
-from models import AccountStatus, Campaign, TelegramAccount
+from models import AccountStatus, TelegramAccount
 
 FLOW = {
     "nodes": [
@@ -34,8 +34,16 @@ FLOW = {
     "edges": [{"from": "start", "to": "hello"}, {"from": "hello", "to": "end"}],
 }
 EXEC_COLUMNS = [
-    "campaign_id", "contact_id", "account_id", "status", "next_execution_at", "context",
-    "variant", "run", "created_at", "updated_at",
+    "campaign_id",
+    "contact_id",
+    "account_id",
+    "status",
+    "next_execution_at",
+    "context",
+    "variant",
+    "run",
+    "created_at",
+    "updated_at",
 ]
 
 
@@ -65,16 +73,42 @@ async def _insert_contacts(dialect: str, actor: Actor, count: int) -> list[int]:
     conn = connections.get("default")
     now = datetime.now(UTC)
     rows = [
-        (actor.organization_id, actor.user_id, actor.workspace_key, 10_000_000 + i, f"Lead{i}",
-         "", "[]", "{}", "active", "manual", now, now)
+        (
+            actor.organization_id,
+            actor.user_id,
+            actor.workspace_key,
+            10_000_000 + i,
+            f"Lead{i}",
+            "",
+            "[]",
+            "{}",
+            "active",
+            "manual",
+            now,
+            now,
+        )
         for i in range(count)
     ]
-    cols = ["organization_id", "created_by_id", "workspace", "telegram_id", "first_name",
-            "last_name", "tags", "custom_fields", "status", "source", "created_at", "updated_at"]
+    cols = [
+        "organization_id",
+        "created_by_id",
+        "workspace",
+        "telegram_id",
+        "first_name",
+        "last_name",
+        "tags",
+        "custom_fields",
+        "status",
+        "source",
+        "created_at",
+        "updated_at",
+    ]
     await _bulk(dialect, "contacts", cols, rows)
     ids = await conn.execute_query_dict(
-        "SELECT id FROM contacts WHERE workspace = " + ("?" if dialect == "sqlite" else "$1")
-        + " ORDER BY id", [actor.workspace_key]
+        "SELECT id FROM contacts WHERE workspace = "
+        + ("?" if dialect == "sqlite" else "$1")
+        + " ORDER BY id",
+        [actor.workspace_key],
     )
     return [r["id"] for r in ids]
 
@@ -108,7 +142,9 @@ async def _one_dialect(dialect: str, url: str, contacts: int) -> dict[str, Any]:
             created_by_id=user.id, status=AccountStatus.CONNECTED, phone="+10000000000"
         )
         ids = await _insert_contacts(dialect, actor, contacts)
-        baseline_campaign = await campaigns.create_campaign(actor, {"name": "baseline", "flow": FLOW})
+        baseline_campaign = await campaigns.create_campaign(
+            actor, {"name": "baseline", "flow": FLOW}
+        )
         now = datetime.now(UTC)
         context = json.dumps({"first_name": "x", "tags": [], "fields": {}})
         rows = [
@@ -127,6 +163,8 @@ async def _one_dialect(dialect: str, url: str, contacts: int) -> dict[str, Any]:
         launch, _ = await _timed(campaigns.launch(actor, campaign.id))
         pause, _ = await _timed(campaigns.pause(actor, campaign.id))
         relaunch, _ = await _timed(campaigns.launch(actor, campaign.id))
+        raw_pause = await _raw_status_flip(dialect, campaign.id, "pending", "paused")
+        raw_resume = await _raw_status_flip(dialect, campaign.id, "paused", "pending")
 
         await _messages(dialect, campaign.id, ids)
         # Fresh planner statistics after the bulk loads, as autovacuum would give them.
@@ -150,6 +188,8 @@ async def _one_dialect(dialect: str, url: str, contacts: int) -> dict[str, Any]:
             "launch_ms": _ms(launch),
             "pause_ms": _ms(pause),
             "relaunch_ms": _ms(relaunch),
+            "raw_update_pause_ms": _ms(raw_pause),
+            "raw_update_resume_ms": _ms(raw_resume),
             "target_launch_pause_ms": 1000,
             "statistics_uncached_ms": _ms(stats),
             "statistics_hand_written_ms": _ms(baseline),
@@ -174,18 +214,56 @@ async def _messages(dialect: str, campaign_id: int, contact_ids: list[int]) -> N
     now = datetime.now(UTC)
     statuses = ("delivered", "sent", "failed")
     rows = [
-        (e["id"], campaign_id, e["contact_id"], "out", statuses[(e["id"] + n) % 3],
-         secrets.randbits(62), f"n{n}", 0, "hello", now)
+        (
+            e["id"],
+            campaign_id,
+            e["contact_id"],
+            "out",
+            statuses[(e["id"] + n) % 3],
+            secrets.randbits(62),
+            f"n{n}",
+            0,
+            "hello",
+            now,
+        )
         for e in executions
         for n in range(3)
     ]
-    cols = ["execution_id", "campaign_id", "contact_id", "direction", "status", "random_id",
-            "node_id", "attempt", "text", "created_at"]
+    cols = [
+        "execution_id",
+        "campaign_id",
+        "contact_id",
+        "direction",
+        "status",
+        "random_id",
+        "node_id",
+        "attempt",
+        "text",
+        "created_at",
+    ]
     await _bulk(dialect, "messages", cols, rows)
     await conn.execute_query(
         f"UPDATE executions SET replied_at = created_at WHERE campaign_id = {mark} AND id % 7 = 0",
         [campaign_id],
     )
+
+
+async def _raw_status_flip(dialect: str, campaign_id: int, old: str, new: str) -> float:
+    """The raw baseline for launch/pause: one hand-written UPDATE of the same rows."""
+    conn = connections.get("default")
+    sql = "UPDATE executions SET status = {} WHERE campaign_id = {} AND status = {}".format(
+        *(("?1", "?2", "?3") if dialect == "sqlite" else ("$1", "$2", "$3"))
+    )
+    if dialect == "sqlite":
+        db = conn._connection
+        start = time.perf_counter()
+        await db.execute(sql, [new, campaign_id, old])
+        await db.commit()
+        return time.perf_counter() - start
+    async with conn.acquire_connection() as raw:
+        start = time.perf_counter()
+        await raw.execute(sql, new, campaign_id, old)
+        return time.perf_counter() - start
 
 
 async def _hand_written_aggregates(dialect: str, campaign_id: int) -> None:
@@ -219,7 +297,9 @@ def _database(url: str, name: str) -> str:
 async def _admin(url: str, statement: str) -> None:
     import asyncpg
 
-    conn = await asyncpg.connect(_database(url, "postgres").replace("postgres://", "postgresql://", 1))
+    conn = await asyncpg.connect(
+        _database(url, "postgres").replace("postgres://", "postgresql://", 1)
+    )
     try:
         await conn.execute(statement)
     finally:

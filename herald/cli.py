@@ -32,8 +32,7 @@ def _parser() -> argparse.ArgumentParser:
     for name, what in NOT_BUILT.items():
         sub.add_parser(name, help=f"start {what}")
     sub.add_parser("migrate", help="create or upgrade the database schema")
-    sandbox = sub.add_parser("sandbox", help="start the local Telegram (Bot API + MTProto DC)")
-    sandbox.add_argument("args", nargs=argparse.REMAINDER)
+    sub.add_parser("sandbox", help="start the local Telegram (Bot API + MTProto DC); --help")
 
     def admin(group: Any, name: str, help_text: str) -> argparse.ArgumentParser:
         p = group.add_parser(name, help=help_text)
@@ -85,11 +84,13 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
-    if args.command == "sandbox":
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["sandbox"]:
+        # The sandbox parses its own options (it imports nothing of Herald).
         from sandbox.__main__ import main as sandbox_main
 
-        return sandbox_main(args.args) or 0
+        return sandbox_main(argv[1:]) or 0
+    args = _parser().parse_args(argv)
     if args.command in NOT_BUILT:
         print(
             f"herald {args.command}: {NOT_BUILT[args.command]} is not built yet.", file=sys.stderr

@@ -10,12 +10,15 @@ from telethon import events, functions
 from telethon.errors import (
     AuthKeyUnregisteredError,
     FloodWaitError,
+    InputUserDeactivatedError,
     PasswordHashInvalidError,
     PeerFloodError,
     PhoneCodeInvalidError,
+    PhoneNumberUnoccupiedError,
     RandomIdDuplicateError,
     SessionPasswordNeededError,
     SessionRevokedError,
+    UserIsBlockedError,
     UsernameNotOccupiedError,
     UserPrivacyRestrictedError,
 )
@@ -60,9 +63,15 @@ async def test_sign_in_by_code_then_2fa_password(control: Control, clients: Clie
     assert user.id == me["id"] and user.is_self
 
     # The session string alone signs a new client in, as Herald stores it.
-    again = clients.new(client.session.save())
+    saved = client.session.save()
+    again = clients.new(saved)
     await again.connect()
     assert (await again.get_me()).id == me["id"]
+
+    assert await again.log_out()  # the auth key is unbound: the stored session is dead
+    dead = clients.new(saved)
+    await dead.connect()
+    assert not await dead.is_user_authorized()
 
 
 async def test_qr_login_accepted_by_another_session(control: Control, clients: Clients) -> None:
@@ -265,6 +274,49 @@ async def test_slow_responses(control: Control, clients: Clients) -> None:
     await client(functions.updates.GetStateRequest())
     assert asyncio.get_running_loop().time() - started >= 0.3
     await control("DELETE", "/faults")
+
+
+async def test_personas_that_block_or_never_answer(control: Control, clients: Clients) -> None:
+    await account(control)
+    await lead(control, "silent_sam", persona={"reply_probability": 0, "read_delay": None})
+    await lead(control, "blocking_bo", persona={"block": True})
+    client = await clients.signed_in(PHONE)
+    await client.send_message("silent_sam", "hello?")
+    await client.send_message("blocking_bo", "hello?")  # delivered, then they block us
+    with pytest.raises(UserIsBlockedError):
+        await client.send_message("blocking_bo", "hello again")
+    await asyncio.sleep(0.2)
+    chat = await control("GET", f"/chats/{PHONE}/@silent_sam")
+    assert chat["read_outbox_max_id"] == 0 and len(chat["messages"]) == 1
+
+
+async def test_deactivated_lead_and_unknown_phone(control: Control, clients: Clients) -> None:
+    await account(control)
+    anna = await lead(control)
+    client = await clients.signed_in(PHONE)
+    entity = await client.get_input_entity("lead_anna")
+    await control("PATCH", f"/users/{anna['id']}", {"deactivated": True})
+    with pytest.raises(InputUserDeactivatedError):
+        await client.send_message(entity, "hi")
+    stranger = clients.new()
+    await stranger.connect()
+    await stranger.send_code_request("+15550199")
+    code = (await control("GET", "/login-codes/+15550199"))["code"]
+    with pytest.raises(PhoneNumberUnoccupiedError):
+        await stranger.sign_in("+15550199", code)
+
+
+async def test_read_while_offline_shows_in_dialogs(control: Control, clients: Clients) -> None:
+    await account(control)
+    await lead(control)
+    client = await clients.signed_in(PHONE)
+    sent = await client.send_message("lead_anna", "did you read this?")
+    await client.disconnect()
+    await control("POST", "/users/@lead_anna/read", {"peer": PHONE})
+    await client.connect()
+    peer = await client.get_input_entity("lead_anna")
+    result = await client(functions.messages.GetPeerDialogsRequest([peer]))
+    assert result.dialogs[0].read_outbox_max_id == sent.id
 
 
 async def test_sandbox_describes_itself(telegram: Sandbox, control: Control) -> None:
