@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -36,7 +37,7 @@ def test_herald_sandbox_prints_addresses_and_serves_them():
         with urllib.request.urlopen(f"{info['bot_api_url']}/bot{info['bot_token']}/getMe") as r:
             me = json.load(r)
         assert me["ok"] and me["result"]["is_bot"]
-        assert open(info["public_key_path"]).read().startswith("-----BEGIN")
+        assert Path(info["public_key_path"]).read_text().startswith("-----BEGIN")
     finally:
         process.send_signal(signal.SIGTERM)
         assert process.wait(timeout=10) == 0
