@@ -178,6 +178,9 @@ async def _one_dialect(dialect: str, url: str, contacts: int) -> dict[str, Any]:
         data = "\n".join(csv_rows).encode()
         imported, report = await _timed(import_contacts(actor, data, "bench.csv"))
         assert report.created == contacts
+        workbook = _workbook(contacts)
+        imported_xlsx, report = await _timed(import_contacts(actor, workbook, "bench.xlsx"))
+        assert report.created == contacts
         return {
             "contacts": contacts,
             "add_contacts_ms": _ms(add),
@@ -198,10 +201,26 @@ async def _one_dialect(dialect: str, url: str, contacts: int) -> dict[str, Any]:
             "messages": contacts * 3,
             "import_csv_rows": contacts,
             "import_csv_s": round(imported, 2),
+            "import_xlsx_s": round(imported_xlsx, 2),
             "target_import_s": 20,
         }
     finally:
         await Tortoise.close_connections()
+
+
+def _workbook(rows: int) -> bytes:
+    import io
+
+    import openpyxl
+
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet()
+    sheet.append(["telegram_id", "first_name", "username", "tags", "Company"])
+    for i in range(rows):
+        sheet.append([70_000_000 + i, f"X{i}", f"xls_{i:07d}", "a;b", "Acme"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
 
 
 async def _messages(dialect: str, campaign_id: int, contact_ids: list[int]) -> None:

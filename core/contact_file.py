@@ -6,13 +6,13 @@ from __future__ import annotations
 import csv
 import io
 import re
-import warnings
 from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import PurePosixPath
 
 from core.errors import Invalid
+from core.xlsx_reader import FirstSheet, WorkbookError
 
 # Column names the file may use, after `_header_key` (lower case, runs of spaces, dashes,
 # dots and underscores folded to one '_'). Aliases are only names that cannot mean anything
@@ -277,25 +277,12 @@ class ContactBatches(Iterator[tuple[list[ContactRecord], list[SkippedRow]]]):
         return _csv_rows(reader)
 
     def _open_xlsx(self, data: bytes) -> _Rows:
-        import openpyxl  # only XLSX imports need it, and it is slow to import
-
         try:
-            with warnings.catch_warnings():
-                # openpyxl warns about styles and extensions it ignores; nothing for a user.
-                warnings.simplefilter("ignore")
-                workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        except Exception as error:  # openpyxl raises many kinds on a broken workbook
+            sheet = FirstSheet(data)
+        except WorkbookError as error:
             raise Invalid("The file is not a readable XLSX workbook.") from error
-        if not workbook.worksheets:
-            workbook.close()
-            raise Invalid("The workbook has no sheet.")
-        sheet = workbook.worksheets[0]
-        try:
-            max_row = sheet.max_row
-            self.total_rows = max_row if isinstance(max_row, int) else None
-        except Exception:  # a missing or broken dimension only costs the progress estimate
-            self.total_rows = None
-        return _xlsx_rows(sheet.iter_rows(values_only=True), workbook.close)
+        rows = sheet.rows()
+        return _xlsx_rows(rows, sheet.close, lambda: sheet.total_rows, self)
 
     def _read_header(self) -> _Header:
         for row_number, cells in self._rows:
@@ -412,14 +399,19 @@ def _csv_rows(reader: Iterable[list[str]]) -> _Rows:
         ) from error
 
 
-def _xlsx_rows(rows: Iterable[Iterable[object]], close: Callable[[], None]) -> _Rows:
+def _xlsx_rows(
+    rows: Iterable[list[object]],
+    close: Callable[[], None],
+    total: Callable[[], int | None],
+    batches: ContactBatches,
+) -> _Rows:
     row_number = 0
     try:
         for row_number, cells in enumerate(rows, start=1):
-            yield row_number, list(cells)
-    except Invalid:
-        raise
-    except Exception as error:  # openpyxl parses lazily; a broken sheet fails mid-way
+            if row_number == 1:  # the sheet's dimension is known once reading started
+                batches.total_rows = total()
+            yield row_number, cells
+    except WorkbookError as error:  # the sheet is parsed lazily; a broken one fails mid-way
         raise Invalid(f"The workbook could not be read after row {row_number}.") from error
     finally:
         close()
