@@ -26,9 +26,12 @@ test-unit: $(STAMP)
 test-integration: $(STAMP)
 	$(BIN)/python -m pytest tests/integration
 
-# The integration suite against PostgreSQL (a fresh database is made for the run).
+# The integration suite against PostgreSQL (a fresh database is made for the run), Redis and
+# RabbitMQ, as CI runs it.
 test-postgres: $(STAMP)
 	HERALD_TEST_DATABASE_URL=$${HERALD_TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} \
+	HERALD_TEST_REDIS_URL=$${HERALD_TEST_REDIS_URL:-redis://127.0.0.1:6379/15} \
+	HERALD_TEST_AMQP_URL=$${HERALD_TEST_AMQP_URL:-amqp://guest:guest@127.0.0.1:5672/} \
 		$(BIN)/python -m pytest tests/integration
 
 lint: $(STAMP)
