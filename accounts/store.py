@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from accounts.sessions import check_session_string, encrypt_session, load_cipher
+from cryptography.fernet import InvalidToken
+from tortoise.transactions import in_transaction
+
+from accounts.sessions import (
+    check_session_string,
+    decrypt_session,
+    encrypt_session,
+    load_cipher,
+    rotate,
+)
+from core.clock import utcnow
+from core.errors import Invalid
 from core.permissions import Actor
 from core.settings import Settings
 from models import AccountStatus, TelegramAccount
@@ -28,8 +39,9 @@ async def save_account(
     *,
     shared: bool = False,
 ) -> TelegramAccount:
-    """Store a session (validated as a session string). Without an identity the account
-    waits in `checking` until its runner's health check confirms it."""
+    """Store a session (validated as a session string). With an identity (Telegram's
+    get_me just answered) the account is `connected` and checked now; without one it waits
+    in `checking` until its runner's health check confirms it."""
     check_session_string(session_string)
     cipher = load_cipher(settings.encryption_key, settings.data_dir)
     fields = {
@@ -50,8 +62,43 @@ async def save_account(
             "username": identity.username,
             "phone": identity.phone,
             "first_name": identity.first_name,
+            "last_checked_at": utcnow(),
+            "last_error": "",
+            # A fresh sign-in starts clean: an old parking or limit belonged to the old session.
+            "flood_wait_until": None,
+            "limited_until": None,
         }
         if existing is not None:
             await TelegramAccount.filter(id=existing.id).update(**fields)
             return await TelegramAccount.get(id=existing.id)
     return await TelegramAccount.create(**fields)
+
+
+def session_string(settings: Settings, account: TelegramAccount) -> str:
+    """The account's decrypted session string, for the factory only: never log it."""
+    cipher = load_cipher(settings.encryption_key, settings.data_dir)
+    return decrypt_session(cipher, account.session_encrypted)
+
+
+async def rotate_sessions(settings: Settings) -> int:
+    """Re-encrypt every stored session under the newest key (the first of
+    HERALD_ENCRYPTION_KEY) after a key was added in front; returns how many rows changed.
+    Old keys must stay listed until this has run."""
+    cipher = load_cipher(settings.encryption_key, settings.data_dir)
+    rows = await TelegramAccount.exclude(session_encrypted="").values_list(
+        "id", "session_encrypted"
+    )
+    fresh: list[tuple[int, str]] = []
+    for account_id, token in rows:
+        try:
+            fresh.append((account_id, rotate(cipher, token)))
+        except InvalidToken:
+            raise Invalid(
+                f"Account {account_id}'s session cannot be decrypted with the configured keys; "
+                "nothing was rotated."
+            ) from None
+    # Decrypt everything first, so a missing old key changes nothing rather than half.
+    async with in_transaction():
+        for account_id, token in fresh:
+            await TelegramAccount.filter(id=account_id).update(session_encrypted=token)
+    return len(fresh)

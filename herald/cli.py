@@ -234,16 +234,24 @@ async def _signin_link(settings: Settings, args: argparse.Namespace) -> dict[str
 
 
 async def _account_import(settings: Settings, args: argparse.Namespace) -> dict[str, Any]:
+    from accounts.health import require_identity
+    from accounts.sessions import check_session_string
     from accounts.store import save_account
     from core.workspaces import actor_for, get_user
 
     user = await get_user(args.telegram_id)
     actor = await actor_for(user, args.org)
-    account = await save_account(settings, actor, args.session_string, shared=args.shared)
+    check_session_string(args.session_string)
+    # Connect and ask get_me before saving: a dead session is refused, not stored.
+    identity = await require_identity(settings, args.session_string)
+    account = await save_account(settings, actor, args.session_string, identity, shared=args.shared)
+    who = f"@{identity.username}" if identity.username else identity.first_name
     return {
         "id": account.id,
         "status": account.status.value,
-        "_text": f"Account {account.id} saved ({account.status.value}).",
+        "telegram_user_id": identity.telegram_user_id,
+        "username": identity.username,
+        "_text": f"Account {account.id} saved: {who} ({account.status.value}).",
     }
 
 

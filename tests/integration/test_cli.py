@@ -9,6 +9,7 @@ import os
 import secrets
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,7 @@ HERALD = [sys.executable, "-m", "herald"]
 
 
 def session_string() -> str:
-    """A well-formed Telethon session string (the account is validated live elsewhere)."""
+    """A well-formed Telethon session string whose auth key no data centre knows."""
     from telethon.crypto import AuthKey
     from telethon.sessions import StringSession
 
@@ -28,6 +29,75 @@ def session_string() -> str:
     session.set_dc(2, "127.0.0.1", 443)
     session.auth_key = AuthKey(os.urandom(256))
     return session.save()
+
+
+class Telegram:
+    """The sandbox running on its own loop in a thread, while the test drives the `herald`
+    executable synchronously; `session` is a real one, signed in there."""
+
+    PHONE = "+15550100"
+
+    def __init__(self) -> None:
+        from sandbox.server import Sandbox
+
+        self.loop = asyncio.new_event_loop()
+        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
+        self.thread.start()
+        self.sandbox = self.run(Sandbox().start())
+        self.session = self.run(self._sign_in())
+
+    def run(self, coro):  # type: ignore[no-untyped-def]
+        return asyncio.run_coroutine_threadsafe(coro, self.loop).result(timeout=30)
+
+    @property
+    def env(self) -> dict[str, str]:
+        sb = self.sandbox
+        return {
+            "HERALD_TELEGRAM__API_ID": str(sb.api_id),
+            "HERALD_TELEGRAM__API_HASH": sb.api_hash,
+            "HERALD_TELEGRAM__DC": f"{sb.dc_host}:{sb.dc_port}",
+            "HERALD_TELEGRAM__DC_ID": str(sb.dc_id),
+            "HERALD_TELEGRAM__SERVER_KEY": str(sb.public_key_path),
+        }
+
+    async def _sign_in(self) -> str:
+        from telethon import TelegramClient
+        from telethon.crypto import rsa
+        from telethon.sessions import StringSession
+
+        sb = self.sandbox
+        sb.world.create_user("Olga", phone=self.PHONE, username="olga")
+        rsa.add_key(sb.public_key_pem, old=False)
+        client = TelegramClient(StringSession(), sb.api_id, sb.api_hash, receive_updates=False)
+        client.session.set_dc(sb.dc_id, sb.dc_host, sb.dc_port)
+        await client.connect()
+        try:
+            await client.send_code_request(self.PHONE)
+            code = next(iter(sb.world.login_codes.values()))["code"]
+            await client.sign_in(self.PHONE, code)
+            return client.session.save()
+        finally:
+            await client.disconnect()
+
+    async def _revoke(self) -> None:
+        user = self.sandbox.world.by_phone(self.PHONE)
+        self.sandbox.world.revoke(user.id, "SESSION_REVOKED")
+
+    def revoke(self) -> None:
+        self.run(self._revoke())
+
+    def close(self) -> None:
+        self.run(self.sandbox.stop())
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join(5)
+        self.loop.close()
+
+
+@pytest.fixture
+def telegram():
+    started = Telegram()
+    yield started
+    started.close()
 
 
 @pytest.fixture
@@ -59,7 +129,8 @@ def herald_json(env, *args: str) -> dict:
     return json.loads(herald(env, *args, "--json").stdout)
 
 
-def test_administration_from_the_shell(env, tmp_path):
+def test_administration_from_the_shell(env, tmp_path, telegram):
+    env = {**env, **telegram.env}
     assert "not set up" in herald(env, "user", "create", "--telegram-id", "1", ok=False).stderr
     assert "Applied" in herald(env, "migrate").stdout
     assert "up to date" in herald(env, "migrate").stdout
@@ -104,9 +175,38 @@ def test_administration_from_the_shell(env, tmp_path):
         "--org",
         str(org["id"]),
         "--session-string",
-        session_string(),
+        telegram.session,
     )
-    assert account["status"] == "checking"
+    assert account["status"] == "connected" and account["username"] == "olga"
+    text = herald(
+        env, "account", "import", "--telegram-id", "42", "--session-string", telegram.session
+    ).stdout
+    assert "saved: @olga (connected)" in text
+    unknown_key = herald(
+        env,
+        "account",
+        "import",
+        "--telegram-id",
+        "42",
+        "--session-string",
+        session_string(),
+        ok=False,
+    )
+    assert unknown_key.returncode == 1 and unknown_key.stderr.count("\n") == 1
+    assert unknown_key.stderr.startswith("error: The session does not work:")
+    telegram.revoke()
+    revoked = herald(
+        env,
+        "account",
+        "import",
+        "--telegram-id",
+        "42",
+        "--session-string",
+        telegram.session,
+        ok=False,
+    )
+    assert revoked.returncode == 1 and revoked.stderr.count("\n") == 1
+    assert "revoked" in revoked.stderr and "Traceback" not in revoked.stderr
     key = Path(env["HERALD_DATA_DIR"]) / "encryption.key"
     assert key.stat().st_mode & 0o777 == 0o600
 
