@@ -6,7 +6,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test test-unit test-integration test-postgres lint format bench migration check-migrations clean
+CHROMIUM := /usr/bin/chromium
+
+.PHONY: browser demo test test-unit test-integration test-postgres lint format bench migration check-migrations clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,8 +19,13 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/herald demo
 
-test: $(STAMP)
+test: $(STAMP) browser
 	$(BIN)/python -m pytest
+
+# The browser tests drive Debian's chromium through Playwright.
+browser:
+	@test -x $(CHROMIUM) || { apt-get update -qq && apt-get install -y -qq chromium chromium-driver; } \
+		|| { echo "Install Debian's chromium (apt-get install chromium) for the browser tests."; exit 1; }
 
 test-unit: $(STAMP)
 	$(BIN)/python -m pytest tests/unit

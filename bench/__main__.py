@@ -11,9 +11,9 @@ import json
 import os
 import sys
 
-from bench import foundation
+from bench import foundation, panel
 
-SUITES = {"foundation": foundation.run}
+SUITES = {"foundation": foundation.run, "panel": panel.run}
 
 
 def main(argv: list[str] | None = None) -> int:

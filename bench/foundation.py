@@ -8,15 +8,13 @@ from __future__ import annotations
 import json
 import secrets
 import statistics
-import tempfile
 import time
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 from tortoise import Tortoise, connections
 
+from bench.databases import each_database, main
 from core import campaigns
 from core.contacts import import_contacts
 from core.db import init_db, migrate
@@ -309,58 +307,9 @@ def _baseline_sql(mark: str) -> list[str]:
     ]
 
 
-def _database(url: str, name: str) -> str:
-    return urlunsplit(urlsplit(url)._replace(path=f"/{name}"))
-
-
-async def _admin(url: str, statement: str) -> None:
-    import asyncpg
-
-    conn = await asyncpg.connect(
-        _database(url, "postgres").replace("postgres://", "postgresql://", 1)
-    )
-    try:
-        await conn.execute(statement)
-    finally:
-        await conn.close()
-
-
-def _in_subprocess(dialect: str, url: str, contacts: int) -> dict[str, Any]:
-    """Each database in its own process: Tortoise caches per-connection-name SQL, so two
-    dialects under the same name in one process would share it."""
-    import subprocess
-    import sys
-
-    done = subprocess.run(
-        [sys.executable, "-m", "bench.foundation", dialect, url, str(contacts)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if done.returncode:
-        raise RuntimeError(f"{dialect} benchmark failed:\n{done.stderr}")
-    return json.loads(done.stdout)
-
-
 async def run(contacts: int, postgres: str | None) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        url = f"sqlite://{Path(tmp) / 'bench.sqlite3'}"
-        out["sqlite"] = _in_subprocess("sqlite", url, contacts)
-    if postgres:
-        name = f"herald_bench_{secrets.token_hex(4)}"
-        await _admin(postgres, f'CREATE DATABASE "{name}"')
-        try:
-            out["postgres"] = _in_subprocess("postgres", _database(postgres, name), contacts)
-        finally:
-            await _admin(postgres, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    return out
+    return await each_database("bench.foundation", contacts, postgres)
 
 
 if __name__ == "__main__":
-    import asyncio
-    import sys
-
-    dialect_arg, url_arg, contacts_arg = sys.argv[1:4]
-    figures = asyncio.run(_one_dialect(dialect_arg, url_arg, int(contacts_arg)))
-    print(json.dumps(figures))
+    main(_one_dialect)

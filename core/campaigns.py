@@ -44,6 +44,15 @@ WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 STOPPED_BY_USER = "Campaign stopped by user"
 
 
+MAX_ROW_ID = 2**31 - 1  # campaigns and accounts have 32-bit keys
+
+
+def is_row_id(value: Any) -> bool:
+    """A plausible primary key: an int (not a bool) that fits the column, so an absurd id
+    is simply not found instead of overflowing the database driver."""
+    return isinstance(value, int) and not isinstance(value, bool) and 0 < value <= MAX_ROW_ID
+
+
 def ref(campaign: Campaign) -> CampaignRef:
     return CampaignRef(campaign.organization_id, campaign.created_by_id)  # type: ignore[attr-defined]
 
@@ -51,7 +60,7 @@ def ref(campaign: Campaign) -> CampaignRef:
 async def load_campaign(actor: Actor, campaign_id: int, action: Action = Action.VIEW) -> Campaign:
     """The campaign if the actor may take `action` on it (NotFound / Forbidden otherwise).
     Status is not checked here."""
-    campaign = await Campaign.get_or_none(id=campaign_id)
+    campaign = await Campaign.get_or_none(id=campaign_id) if is_row_id(campaign_id) else None
     if campaign is None:
         raise NotFound("Campaign not found.")
     admin_view = await organization_admin_view(actor.organization_id)
@@ -199,7 +208,7 @@ def _check_flow_for(campaign_flow: Any, ab: dict) -> dict:
 async def _check_account(actor: Actor, account_id: Any) -> int | None:
     if account_id is None:
         return None
-    if not isinstance(account_id, int) or isinstance(account_id, bool):
+    if not is_row_id(account_id):
         raise Invalid("telegram_account_id must be an account id.")
     account = await TelegramAccount.get_or_none(id=account_id, deleted_at=None)
     if account is None or not permissions.can_use_account(

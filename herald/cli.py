@@ -17,7 +17,6 @@ from core.settings import Settings, SettingsError, load_settings
 NOT_BUILT = {
     "run": "everything in one process",
     "bot": "the bot",
-    "panel": "the web panel",
     "worker": "the engine worker",
     "scheduler": "the scheduler",
     "demo": "the demo",
@@ -32,6 +31,7 @@ def _parser() -> argparse.ArgumentParser:
     for name, what in NOT_BUILT.items():
         sub.add_parser(name, help=f"start {what}")
     sub.add_parser("migrate", help="create or upgrade the database schema")
+    sub.add_parser("panel", help="serve the web panel and the JSON API")
     sub.add_parser("sandbox", help="start the local Telegram (Bot API + MTProto DC); --help")
 
     def admin(group: Any, name: str, help_text: str) -> argparse.ArgumentParser:
@@ -103,6 +103,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.command == "migrate":
         return asyncio.run(_migrate(settings))
+    if args.command == "panel":
+        from panel.app import run
+
+        run(settings)
+        return 0
     handler = ADMIN[(args.command, getattr(args, "action", None))]
     return asyncio.run(_run_admin(settings, handler, args))
 

@@ -54,9 +54,10 @@ class Campaign(Model):
 
     class Meta:
         table = "campaigns"
+        # The list pages newest first within (workspace, creator, not deleted).
         indexes = (
-            ("organization", "created_by", "status"),
-            ("organization", "status"),
+            ("organization", "created_by", "deleted_at", "id"),
+            ("organization", "deleted_at", "id"),
             ("status", "scheduled_start_at"),
         )
 
@@ -96,7 +97,8 @@ class Execution(Model):
         unique_together = (("campaign", "contact"),)
         indexes = (
             ("account_id", "status", "next_execution_at"),
-            ("campaign", "status"),
+            # Per-campaign counts and set-based updates skip removed leads in the index.
+            ("campaign", "deleted_at", "status"),
         )
 
 
@@ -158,6 +160,7 @@ class ExecutionLog(Model):
             ("campaign", "executed_at"),
             ("campaign", "kind", "executed_at"),
             ("execution", "executed_at"),
+            ("campaign", "id"),  # exports page by id
         )
 
 

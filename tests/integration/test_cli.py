@@ -233,5 +233,5 @@ def test_wrong_setting_is_one_sentence(env):
 
 
 def test_parts_not_built_yet_say_so(env):
-    done = herald(env, "panel", ok=False)
+    done = herald(env, "bot", ok=False)
     assert done.returncode == 2 and "not built yet" in done.stderr
