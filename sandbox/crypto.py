@@ -36,6 +36,14 @@ PQ, P, Q = 0x17ED48941A08F981, 0x494C553B, 0x53911073
 _SAFETY = 2 ** (2048 - 64)
 
 
+def shared_auth_key(g_b: int, a: int) -> AuthKey:
+    """The 2048-bit auth key, always 256 bytes as Telegram keeps it. When g_ab happens to
+    start with a zero byte (1 in 256 handshakes), Telethon derives a 255-byte key, fails the
+    new-nonce-hash check and retries the handshake — as against Telegram. Trimming it here
+    would instead give a key that stops matching once a StringSession pads it to 256."""
+    return AuthKey(pow(g_b, a, DH_PRIME).to_bytes(256, "big"))
+
+
 class HandshakeError(Exception):
     """The client's handshake messages were inconsistent; the connection is dropped."""
 
@@ -145,8 +153,7 @@ class Handshake:
         g_b = int.from_bytes(inner.g_b, "big")
         if not 1 < g_b < DH_PRIME - 1:
             raise HandshakeError("g_b out of range")
-        # Same variable-length encoding as the client, so both derive identical key bytes.
-        auth_key = AuthKey(get_byte_array(pow(g_b, self.a, DH_PRIME)))
+        auth_key = shared_auth_key(g_b, self.a)
         ok = types.DhGenOk(
             nonce=self.nonce,
             server_nonce=self.server_nonce,

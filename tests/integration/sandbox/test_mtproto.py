@@ -325,3 +325,18 @@ async def test_sandbox_describes_itself(telegram: Sandbox, control: Control) -> 
     assert telegram.public_key_path.read_text().startswith("-----BEGIN RSA PUBLIC KEY-----")
     if telegram.bots is not None:
         assert info["bot_token"] and info["bot_api_url"].startswith("http://127.0.0.1:")
+
+
+def test_auth_keys_are_always_256_bytes():
+    """Regression: a g_ab with a leading zero byte used to give a 255-byte key, which a
+    saved StringSession pads back to 256 bytes, so the reloaded session was unknown (-404)."""
+    from telethon.sessions import StringSession
+
+    from sandbox.crypto import shared_auth_key
+
+    key = shared_auth_key(2, 1)  # g_ab = 2: 255 leading zero bytes
+    assert len(key.key) == 256
+    session = StringSession()
+    session.set_dc(2, "127.0.0.1", 443)
+    session.auth_key = key
+    assert StringSession(session.save()).auth_key.key_id == key.key_id
