@@ -19,6 +19,7 @@ from core.settings import Settings, load_settings
 from core.workspaces import ensure_user
 from models import TelegramAccount
 from sandbox.server import Sandbox
+from tests.integration.sandbox.conftest import sign_in_by_code
 
 PHONE = "+15550100"
 
@@ -111,15 +112,7 @@ class Phones:
         return client
 
     async def signed_in(self, phone: str = PHONE, password: str | None = None) -> TelegramClient:
-        client = self.new()
-        await client.connect()
-        await client.send_code_request(phone)
-        code = (await self.control("GET", f"/login-codes/{phone}"))["code"]
-        try:
-            await client.sign_in(phone, code)
-        except Exception:
-            await client.sign_in(password=password)
-        return client
+        return await sign_in_by_code(self.new(), self.control, phone, password)
 
     async def close(self) -> None:
         for client in self.made:

@@ -55,19 +55,26 @@ class Clients:
     async def signed_in(
         self, phone: str, password: str | None = None, **options: Any
     ) -> TelegramClient:
-        client = self.new(**options)
-        await client.connect()
-        await client.send_code_request(phone)
-        code = (await self.control("GET", f"/login-codes/{phone}"))["code"]
-        try:
-            await client.sign_in(phone, code)
-        except SessionPasswordNeededError:
-            await client.sign_in(password=password)
-        return client
+        return await sign_in_by_code(self.new(**options), self.control, phone, password)
 
     async def close(self) -> None:
         for client in self.made:
             await client.disconnect()
+
+
+async def sign_in_by_code(
+    client: TelegramClient, control: Any, phone: str, password: str | None = None
+) -> TelegramClient:
+    """Sign a client in as its owner would: the code read from the control API, then the
+    2FA password when Telegram asks for it."""
+    await client.connect()
+    await client.send_code_request(phone)
+    code = (await control("GET", f"/login-codes/{phone}"))["code"]
+    try:
+        await client.sign_in(phone, code)
+    except SessionPasswordNeededError:
+        await client.sign_in(password=password)
+    return client
 
 
 @pytest.fixture
