@@ -32,6 +32,9 @@ def _short(text: str, limit: int) -> str:
 def _duration(node: dict[str, Any]) -> str:
     amount, unit = node.get("amount"), node.get("unit")
     if amount is not None and unit:
+        # The drawing also shows flows that are not valid yet, so it reads the raw JSON.
+        if amount == 1 and isinstance(unit, str) and unit.endswith("s"):
+            unit = unit[:-1]
         return f"{amount} {unit}"
     until = node.get("until")
     if isinstance(until, dict):
