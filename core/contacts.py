@@ -87,9 +87,11 @@ async def _existing(workspace: str, keys: list[Key]) -> dict[Key, dict[str, Any]
     else:
         params = [workspace, ids, names, phones]
         within = [f"= ANY({m[1]}::bigint[])", f"= ANY({m[2]}::text[])", f"= ANY({m[3]}::text[])"]
-    sql = (
-        f"SELECT id, {', '.join(CONTACT_COLUMNS)} FROM contacts WHERE workspace = {m[0]} AND ("
-        f"telegram_id {within[0]} OR username_key {within[1]} OR phone {within[2]})"
+    # One indexed lookup per identifier: an OR of the three would scan the workspace.
+    select = f"SELECT id, {', '.join(CONTACT_COLUMNS)} FROM contacts WHERE workspace = {m[0]}"
+    sql = " UNION ".join(
+        f"{select} AND {column} {test}"
+        for column, test in zip(("telegram_id", "username_key", "phone"), within, strict=True)
     )
     found: dict[Key, dict[str, Any]] = {}
     for row in await connection().execute_query_dict(sql, params):
@@ -133,6 +135,45 @@ def _blank_row() -> dict[str, Any]:
     }
 
 
+def _insert_statement(
+    actor: Actor, source: ContactSource, rows: list[dict[str, Any]], when: Any
+) -> tuple[str, list[Any]]:
+    """One INSERT … SELECT for the whole batch from a single array parameter per column
+    (JSON on SQLite), handing back the new ids with their keys."""
+    cols = ", ".join(CONTACT_COLUMNS)
+    fixed_cols = "organization_id, created_by_id, workspace, source, status, created_at, updated_at"
+    returning = "RETURNING id, telegram_id, username_key, phone"
+    values = [_db_values(r) for r in rows]
+    fixed = [
+        actor.organization_id,
+        actor.user_id,
+        actor.workspace_key,
+        source.value,
+        ContactStatus.ACTIVE.value,
+        when,
+    ]
+    if current_dialect() == "sqlite":
+        picks = ", ".join(f"json_extract(value, '$[{i}]')" for i in range(len(CONTACT_COLUMNS)))
+        m = placeholders(7)
+        sql = (
+            f"INSERT INTO contacts ({cols}, {fixed_cols}) SELECT {picks}, "
+            f"{', '.join(m[1:])}, {m[6]} FROM json_each({m[0]}) {returning}"
+        )
+        return sql, [json.dumps(values), *fixed]
+    types = ["bigint", "text", "text", "text", "text", "text", "text", "text", "text"]
+    m = placeholders(len(CONTACT_COLUMNS) + 6)
+    arrays = ", ".join(f"{m[i]}::{t}[]" for i, t in enumerate(types))
+    names = ", ".join(f"c{i}" for i in range(len(types)))
+    picks = ", ".join(f"c{i}" for i in range(7)) + ", c7::jsonb, c8::jsonb"
+    tail = m[len(types) :]
+    sql = (
+        f"INSERT INTO contacts ({cols}, {fixed_cols}) SELECT {picks}, {', '.join(tail)}, "
+        f"{tail[-1]} FROM unnest({arrays}) AS t({names}) {returning}"
+    )
+    columns = [list(column) for column in zip(*values, strict=True)]
+    return sql, [*columns, *fixed]
+
+
 def _db_values(row: dict[str, Any]) -> list[Any]:
     return [
         json.dumps(row[c], ensure_ascii=False) if c in ("tags", "custom_fields") else row[c]
@@ -161,47 +202,23 @@ async def upsert_records(
             taken.setdefault(key, row)
     now = utcnow()
     when = now.isoformat(sep=" ") if current_dialect() == "sqlite" else now
-    cols = ", ".join(CONTACT_COLUMNS)
-    extra = (
-        "organization_id",
-        "created_by_id",
-        "workspace",
-        "source",
-        "status",
-        "created_at",
-        "updated_at",
-    )
-    marks = placeholders(len(CONTACT_COLUMNS) + len(extra))
-    insert = f"INSERT INTO contacts ({cols}, {', '.join(extra)}) VALUES ({', '.join(marks)})"
-    fixed = [
-        actor.organization_id,
-        actor.user_id,
-        workspace,
-        source.value,
-        ContactStatus.ACTIVE.value,
-        when,
-        when,
-    ]
     set_marks = placeholders(len(CONTACT_COLUMNS) + 2)
     assignments = ", ".join(f"{c} = {m}" for c, m in zip(CONTACT_COLUMNS, set_marks, strict=False))
     update = (
         f"UPDATE contacts SET {assignments}, updated_at = {set_marks[-2]} "
         f"WHERE id = {set_marks[-1]}"
     )
+    created_ids: list[int] = []
     async with in_transaction() as tx:
         if new_rows:
-            await tx.execute_many(insert, [_db_values(r) + fixed for r in new_rows])
+            sql, params = _insert_statement(actor, source, new_rows, when)
+            returned = await tx.execute_query_dict(sql, params)
+            by_key = {key: int(r["id"]) for r in returned for key in _keys(dict(r))}
+            created_ids = [next(by_key[k] for k in _keys(row) if k in by_key) for row in new_rows]
         if updated:
             await tx.execute_many(
                 update, [_db_values(r) + [when, cid] for cid, r in updated.items()]
             )
-    created_ids: list[int] = []
-    if new_rows:
-        saved = await _existing(workspace, [k for r in new_rows for k in _keys(r)])
-        for row in new_rows:
-            match = next((saved[k] for k in _keys(row) if k in saved), None)
-            if match is not None:
-                created_ids.append(match["id"])
     return created_ids, list(updated)
 
 
