@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import secrets
 
 import pytest
 from taskiq.api import run_receiver_task
@@ -24,7 +23,8 @@ URLS = ["memory://"] + [
 
 @pytest.mark.parametrize("url", URLS, ids=lambda u: u.split(":", 1)[0])
 async def test_a_task_round_trips(url: str):
-    broker = make_broker(url, queue=f"herald-test-{secrets.token_hex(4)}")
+    # One fixed test queue, so repeated runs do not pile up queues on the servers.
+    broker = make_broker(url, queue="herald-test")
     done: asyncio.Future[int] = asyncio.get_running_loop().create_future()
 
     @broker.task
