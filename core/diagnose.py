@@ -18,7 +18,6 @@ from models import (
     AccountStatus,
     CampaignStatistics,
     CampaignStatus,
-    Execution,
     ExecutionStatus,
     TelegramAccount,
 )
@@ -181,6 +180,37 @@ async def request_account_test(actor: Actor, account_id: int) -> int:
 # ---------------------------------------------------------------- campaigns
 
 
+async def _execution_counts(campaign_id: int, now: datetime) -> dict[str, Any]:
+    """Executions per status, how many are due, and the next time one will be: each an
+    index range over (campaign, deleted_at, status, next_execution_at), not a row scan."""
+    conn = connection()
+    m = placeholders(3)
+    live = f"campaign_id = {m[0]} AND deleted_at IS NULL"
+    by_status = await conn.execute_query_dict(
+        f"SELECT status, COUNT(*) AS n FROM executions WHERE {live} GROUP BY status", [campaign_id]
+    )
+    due = await conn.execute_query_dict(
+        f"SELECT COUNT(*) AS n FROM executions WHERE {live} AND status = {m[1]} "
+        f"AND next_execution_at <= {m[2]}",
+        [campaign_id, ExecutionStatus.PENDING.value, _param(now)],
+    )
+    next_times = []
+    for status in (ExecutionStatus.PENDING, ExecutionStatus.WAITING):
+        rows = await conn.execute_query_dict(
+            f"SELECT MIN(next_execution_at) AS t FROM executions WHERE {live} "
+            f"AND status = {m[1]} AND next_execution_at > {m[2]}",
+            [campaign_id, status.value, _param(now)],
+        )
+        if rows and rows[0]["t"] is not None:
+            value = rows[0]["t"]
+            next_times.append(datetime.fromisoformat(value) if isinstance(value, str) else value)
+    return {
+        "by_status": {r["status"]: int(r["n"]) for r in by_status},
+        "due": int(due[0]["n"]),
+        "next_at": min(next_times) if next_times else None,
+    }
+
+
 async def diagnose(actor: Actor, campaign_id: int, now: datetime | None = None) -> list[Check]:
     """Every reason the campaign may not be sending, each check live."""
     now = now or utcnow()
@@ -249,14 +279,15 @@ async def diagnose(actor: Actor, campaign_id: int, now: datetime | None = None) 
                 )
             )
 
-    base = Execution.filter(campaign_id=campaign.id, deleted_at=None)
-    total = await base.count()
+    counts = await _execution_counts(campaign.id, now)
+    total = sum(counts["by_status"].values())
     if not total:
         checks.append(Check("contacts", False, "The campaign has no contacts: add some."))
     else:
-        unfinished = await base.filter(
-            status__in=[ExecutionStatus.PENDING, ExecutionStatus.RUNNING, ExecutionStatus.WAITING]
-        ).count()
+        unfinished = sum(
+            counts["by_status"].get(s.value, 0)
+            for s in (ExecutionStatus.PENDING, ExecutionStatus.RUNNING, ExecutionStatus.WAITING)
+        )
         checks.append(
             Check(
                 "contacts",
@@ -264,18 +295,10 @@ async def diagnose(actor: Actor, campaign_id: int, now: datetime | None = None) 
                 f"{total} contact(s) in the campaign, {unfinished} still in progress.",
             )
         )
-        due = await base.filter(status=ExecutionStatus.PENDING, next_execution_at__lte=now).count()
-        upcoming = (
-            await base.filter(status__in=[ExecutionStatus.PENDING, ExecutionStatus.WAITING])
-            .filter(next_execution_at__gt=now)
-            .order_by("next_execution_at")
-            .first()
-        )
+        due, upcoming = counts["due"], counts["next_at"]
         text = f"{due} execution(s) due now"
         text += (
-            f"; the next one is at {_when(upcoming.next_execution_at)}."
-            if upcoming
-            else "; none scheduled later."
+            f"; the next one is at {_when(upcoming)}." if upcoming else "; none scheduled later."
         )
         checks.append(Check("due", due > 0 or upcoming is not None, text))
 

@@ -362,13 +362,13 @@ async def list_executions(
     if q:  # searching needs the contacts joined before counting and paging
         base = f"FROM executions e JOIN contacts c ON c.id = e.contact_id WHERE {where}"
         count_sql = f"SELECT COUNT(*) AS n {base}"
-        page_sql = f"SELECT {columns} {base} ORDER BY e.id LIMIT {limit} OFFSET {offset}"
-    else:  # count and page the executions alone (index only), then join one page
+        page_sql = f"SELECT {columns} {base} ORDER BY e.contact_id LIMIT {limit} OFFSET {offset}"
+    else:  # page the executions alone in (campaign, contact) index order, join one page
         count_sql = f"SELECT COUNT(*) AS n FROM executions e WHERE {where}"
         page_sql = (
             f"SELECT {columns} FROM (SELECT * FROM executions e WHERE {where} "
-            f"ORDER BY e.id LIMIT {limit} OFFSET {offset}) e "
-            "JOIN contacts c ON c.id = e.contact_id ORDER BY e.id"
+            f"ORDER BY e.contact_id LIMIT {limit} OFFSET {offset}) e "
+            "JOIN contacts c ON c.id = e.contact_id ORDER BY e.contact_id"
         )
     if status or q:
         total = int((await conn.execute_query_dict(count_sql, params))[0]["n"])

@@ -97,8 +97,9 @@ class Execution(Model):
         unique_together = (("campaign", "contact"),)
         indexes = (
             ("account_id", "status", "next_execution_at"),
-            # Per-campaign counts and set-based updates skip removed leads in the index.
-            ("campaign", "deleted_at", "status"),
+            # Per-campaign counts, due work and set-based updates, removed leads skipped
+            # inside the index.
+            ("campaign", "deleted_at", "status", "next_execution_at"),
         )
 
 

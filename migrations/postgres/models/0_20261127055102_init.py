@@ -6,35 +6,35 @@ RUN_IN_TRANSACTION = True
 async def upgrade(db: BaseDBAsyncClient) -> str:
     return """
         CREATE TABLE "organizations" (
-    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    "id" SERIAL NOT NULL PRIMARY KEY,
     "name" VARCHAR(200) NOT NULL,
     "description" TEXT NOT NULL,
-    "admin_view_enabled" INT NOT NULL DEFAULT 0,
-    "notify_admins" INT NOT NULL DEFAULT 0,
-    "created_at" TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP
+    "admin_view_enabled" BOOL NOT NULL DEFAULT False,
+    "notify_admins" BOOL NOT NULL DEFAULT False,
+    "created_at" TIMESTAMPTZ NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 CREATE TABLE "users" (
-    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    "id" SERIAL NOT NULL PRIMARY KEY,
     "telegram_id" BIGINT NOT NULL UNIQUE,
     "name" VARCHAR(200) NOT NULL DEFAULT '',
     "username" VARCHAR(64),
     "language" VARCHAR(16),
-    "bot_blocked" INT NOT NULL DEFAULT 0,
-    "created_at" TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "bot_blocked" BOOL NOT NULL DEFAULT False,
+    "created_at" TIMESTAMPTZ NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "current_organization_id" INT REFERENCES "organizations" ("id") ON DELETE SET NULL
 );
 CREATE TABLE "api_tokens" (
-    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    "id" SERIAL NOT NULL PRIMARY KEY,
     "name" VARCHAR(100) NOT NULL DEFAULT '',
     "token_hash" VARCHAR(64) NOT NULL UNIQUE,
     "prefix" VARCHAR(16) NOT NULL,
-    "created_at" TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "last_used_at" TIMESTAMP,
-    "revoked_at" TIMESTAMP,
+    "created_at" TIMESTAMPTZ NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "last_used_at" TIMESTAMPTZ,
+    "revoked_at" TIMESTAMPTZ,
     "user_id" INT NOT NULL REFERENCES "users" ("id") ON DELETE CASCADE
 );
 CREATE TABLE "contacts" (
-    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    "id" BIGSERIAL NOT NULL PRIMARY KEY,
     "workspace" VARCHAR(24) NOT NULL,
     "telegram_id" BIGINT,
     "username" VARCHAR(64),
@@ -43,12 +43,12 @@ CREATE TABLE "contacts" (
     "first_name" VARCHAR(128) NOT NULL DEFAULT '',
     "last_name" VARCHAR(128) NOT NULL DEFAULT '',
     "language" VARCHAR(16),
-    "tags" JSON NOT NULL,
-    "custom_fields" JSON NOT NULL,
-    "status" VARCHAR(16) NOT NULL DEFAULT 'active' /* ACTIVE: active\nBLOCKED: blocked\nARCHIVED: archived */,
-    "source" VARCHAR(16) NOT NULL DEFAULT 'manual' /* MANUAL: manual\nFILE_UPLOAD: file_upload\nCAMPAIGN: campaign\nAPI: api */,
-    "created_at" TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updated_at" TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "tags" JSONB NOT NULL,
+    "custom_fields" JSONB NOT NULL,
+    "status" VARCHAR(16) NOT NULL DEFAULT 'active',
+    "source" VARCHAR(16) NOT NULL DEFAULT 'manual',
+    "created_at" TIMESTAMPTZ NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updated_at" TIMESTAMPTZ NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "created_by_id" INT NOT NULL REFERENCES "users" ("id") ON DELETE CASCADE,
     "organization_id" INT REFERENCES "organizations" ("id") ON DELETE CASCADE,
     CONSTRAINT "uid_contacts_workspa_603dd6" UNIQUE ("workspace", "telegram_id"),
@@ -56,8 +56,10 @@ CREATE TABLE "contacts" (
     CONSTRAINT "uid_contacts_workspa_7f66be" UNIQUE ("workspace", "phone")
 );
 CREATE INDEX "idx_contacts_workspa_c171ae" ON "contacts" ("workspace", "created_at");
+COMMENT ON COLUMN "contacts"."status" IS 'ACTIVE: active\nBLOCKED: blocked\nARCHIVED: archived';
+COMMENT ON COLUMN "contacts"."source" IS 'MANUAL: manual\nFILE_UPLOAD: file_upload\nCAMPAIGN: campaign\nAPI: api';
 CREATE TABLE "contact_imports" (
-    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    "id" SERIAL NOT NULL PRIMARY KEY,
     "workspace" VARCHAR(24) NOT NULL,
     "filename" VARCHAR(255) NOT NULL,
     "status" VARCHAR(16) NOT NULL DEFAULT 'running',
@@ -65,104 +67,110 @@ CREATE TABLE "contact_imports" (
     "processed_rows" INT NOT NULL DEFAULT 0,
     "created" INT NOT NULL DEFAULT 0,
     "updated" INT NOT NULL DEFAULT 0,
-    "skipped" JSON NOT NULL,
+    "skipped" JSONB NOT NULL,
     "error" TEXT NOT NULL,
-    "created_at" TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "finished_at" TIMESTAMP,
+    "created_at" TIMESTAMPTZ NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "finished_at" TIMESTAMPTZ,
     "created_by_id" INT NOT NULL REFERENCES "users" ("id") ON DELETE CASCADE
-) /* One file import: its progress while it runs and its row-by-row report after. */;
+);
+COMMENT ON TABLE "contact_imports" IS 'One file import: its progress while it runs and its row-by-row report after.';
 CREATE TABLE "invitations" (
-    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    "id" SERIAL NOT NULL PRIMARY KEY,
     "token" VARCHAR(64) NOT NULL UNIQUE,
-    "role" VARCHAR(16) NOT NULL /* OWNER: owner\nADMIN: admin\nMEMBER: member */,
-    "created_at" TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "expires_at" TIMESTAMP NOT NULL,
-    "used_at" TIMESTAMP,
-    "revoked_at" TIMESTAMP,
+    "role" VARCHAR(16) NOT NULL,
+    "created_at" TIMESTAMPTZ NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "expires_at" TIMESTAMPTZ NOT NULL,
+    "used_at" TIMESTAMPTZ,
+    "revoked_at" TIMESTAMPTZ,
     "created_by_id" INT NOT NULL REFERENCES "users" ("id") ON DELETE CASCADE,
     "organization_id" INT NOT NULL REFERENCES "organizations" ("id") ON DELETE CASCADE,
     "used_by_id" INT REFERENCES "users" ("id") ON DELETE SET NULL
 );
+COMMENT ON COLUMN "invitations"."role" IS 'OWNER: owner\nADMIN: admin\nMEMBER: member';
 CREATE TABLE "memberships" (
-    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
-    "role" VARCHAR(16) NOT NULL /* OWNER: owner\nADMIN: admin\nMEMBER: member */,
-    "created_at" TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "id" SERIAL NOT NULL PRIMARY KEY,
+    "role" VARCHAR(16) NOT NULL,
+    "created_at" TIMESTAMPTZ NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "organization_id" INT NOT NULL REFERENCES "organizations" ("id") ON DELETE CASCADE,
     "user_id" INT NOT NULL REFERENCES "users" ("id") ON DELETE CASCADE,
     CONSTRAINT "uid_memberships_organiz_5e1ecd" UNIQUE ("organization_id", "user_id")
 );
+COMMENT ON COLUMN "memberships"."role" IS 'OWNER: owner\nADMIN: admin\nMEMBER: member';
 CREATE TABLE "signin_tokens" (
-    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    "id" SERIAL NOT NULL PRIMARY KEY,
     "token_hash" VARCHAR(64) NOT NULL UNIQUE,
-    "created_at" TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "expires_at" TIMESTAMP NOT NULL,
-    "used_at" TIMESTAMP,
+    "created_at" TIMESTAMPTZ NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "expires_at" TIMESTAMPTZ NOT NULL,
+    "used_at" TIMESTAMPTZ,
     "user_id" INT NOT NULL REFERENCES "users" ("id") ON DELETE CASCADE
 );
 CREATE TABLE "telegram_accounts" (
-    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
-    "shared" INT NOT NULL DEFAULT 0,
+    "id" SERIAL NOT NULL PRIMARY KEY,
+    "shared" BOOL NOT NULL DEFAULT False,
     "telegram_user_id" BIGINT,
     "username" VARCHAR(64),
     "phone" VARCHAR(32),
     "first_name" VARCHAR(128) NOT NULL DEFAULT '',
     "session_encrypted" TEXT NOT NULL,
-    "status" VARCHAR(16) NOT NULL DEFAULT 'checking' /* CONNECTED: connected\nCHECKING: checking\nDISCONNECTED: disconnected\nLIMITED: limited */,
-    "flood_wait_until" TIMESTAMP,
-    "limited_until" TIMESTAMP,
+    "status" VARCHAR(16) NOT NULL DEFAULT 'checking',
+    "flood_wait_until" TIMESTAMPTZ,
+    "limited_until" TIMESTAMPTZ,
     "last_error" TEXT NOT NULL,
-    "last_checked_at" TIMESTAMP,
+    "last_checked_at" TIMESTAMPTZ,
     "daily_new_limit" INT NOT NULL DEFAULT 30,
     "young_daily_new_limit" INT NOT NULL DEFAULT 10,
     "hourly_limit" INT NOT NULL DEFAULT 20,
     "min_interval_seconds" INT NOT NULL DEFAULT 60,
     "jitter_percent" INT NOT NULL DEFAULT 30,
     "timezone" VARCHAR(64) NOT NULL DEFAULT 'UTC',
-    "account_created_at" TIMESTAMP,
-    "created_at" TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "deleted_at" TIMESTAMP,
+    "account_created_at" TIMESTAMPTZ,
+    "created_at" TIMESTAMPTZ NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "deleted_at" TIMESTAMPTZ,
     "created_by_id" INT NOT NULL REFERENCES "users" ("id") ON DELETE CASCADE,
     "organization_id" INT REFERENCES "organizations" ("id") ON DELETE CASCADE
 );
 CREATE INDEX "idx_telegram_ac_organiz_b53b24" ON "telegram_accounts" ("organization_id", "status");
+COMMENT ON COLUMN "telegram_accounts"."status" IS 'CONNECTED: connected\nCHECKING: checking\nDISCONNECTED: disconnected\nLIMITED: limited';
 CREATE TABLE "account_commands" (
-    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    "id" BIGSERIAL NOT NULL PRIMARY KEY,
     "kind" VARCHAR(32) NOT NULL,
-    "payload" JSON NOT NULL,
+    "payload" JSONB NOT NULL,
     "status" VARCHAR(16) NOT NULL DEFAULT 'pending',
-    "result" JSON,
-    "created_at" TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "done_at" TIMESTAMP,
+    "result" JSONB,
+    "created_at" TIMESTAMPTZ NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "done_at" TIMESTAMPTZ,
     "account_id" INT NOT NULL REFERENCES "telegram_accounts" ("id") ON DELETE CASCADE,
     "created_by_id" INT REFERENCES "users" ("id") ON DELETE SET NULL
-) /* Work for an account's runner asked for by the bot or the panel (health check, */;
+);
 CREATE INDEX "idx_account_com_account_16f49a" ON "account_commands" ("account_id", "status");
+COMMENT ON TABLE "account_commands" IS 'Work for an account''s runner asked for by the bot or the panel (health check,';
 CREATE TABLE "account_leases" (
     "owner" VARCHAR(128) NOT NULL,
-    "expires_at" TIMESTAMP NOT NULL,
-    "heartbeat_at" TIMESTAMP NOT NULL,
+    "expires_at" TIMESTAMPTZ NOT NULL,
+    "heartbeat_at" TIMESTAMPTZ NOT NULL,
     "account_id" INT NOT NULL PRIMARY KEY REFERENCES "telegram_accounts" ("id") ON DELETE CASCADE
-) /* Which worker holds the one live client of an account, until when. */;
+);
 CREATE INDEX "idx_account_lea_expires_0c3507" ON "account_leases" ("expires_at");
+COMMENT ON TABLE "account_leases" IS 'Which worker holds the one live client of an account, until when.';
 CREATE TABLE "campaigns" (
-    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    "id" SERIAL NOT NULL PRIMARY KEY,
     "name" VARCHAR(200) NOT NULL,
     "description" TEXT NOT NULL,
     "timezone" VARCHAR(64) NOT NULL DEFAULT 'UTC',
-    "start_type" VARCHAR(16) NOT NULL DEFAULT 'immediate' /* IMMEDIATE: immediate\nSCHEDULED: scheduled */,
-    "scheduled_start_at" TIMESTAMP,
-    "flow" JSON NOT NULL,
-    "ab_variants" JSON NOT NULL,
-    "response_handling" VARCHAR(16) NOT NULL DEFAULT 'stop' /* STOP: stop\nCONTINUE: continue */,
-    "send_window" JSON NOT NULL,
-    "status" VARCHAR(16) NOT NULL DEFAULT 'draft' /* DRAFT: draft\nSCHEDULED: scheduled\nACTIVE: active\nPAUSED: paused\nCOMPLETED: completed\nCANCELLED: cancelled */,
-    "enabled" INT NOT NULL DEFAULT 1,
+    "start_type" VARCHAR(16) NOT NULL DEFAULT 'immediate',
+    "scheduled_start_at" TIMESTAMPTZ,
+    "flow" JSONB NOT NULL,
+    "ab_variants" JSONB NOT NULL,
+    "response_handling" VARCHAR(16) NOT NULL DEFAULT 'stop',
+    "send_window" JSONB NOT NULL,
+    "status" VARCHAR(16) NOT NULL DEFAULT 'draft',
+    "enabled" BOOL NOT NULL DEFAULT True,
     "consecutive_failures" INT NOT NULL DEFAULT 0,
     "error_message" TEXT,
-    "created_at" TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updated_at" TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "completed_at" TIMESTAMP,
-    "deleted_at" TIMESTAMP,
+    "created_at" TIMESTAMPTZ NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updated_at" TIMESTAMPTZ NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "completed_at" TIMESTAMPTZ,
+    "deleted_at" TIMESTAMPTZ,
     "created_by_id" INT NOT NULL REFERENCES "users" ("id") ON DELETE CASCADE,
     "organization_id" INT REFERENCES "organizations" ("id") ON DELETE CASCADE,
     "telegram_account_id" INT REFERENCES "telegram_accounts" ("id") ON DELETE SET NULL
@@ -170,51 +178,58 @@ CREATE TABLE "campaigns" (
 CREATE INDEX "idx_campaigns_organiz_209242" ON "campaigns" ("organization_id", "created_by_id", "deleted_at", "id");
 CREATE INDEX "idx_campaigns_organiz_79dc57" ON "campaigns" ("organization_id", "deleted_at", "id");
 CREATE INDEX "idx_campaigns_status_c45f42" ON "campaigns" ("status", "scheduled_start_at");
+COMMENT ON COLUMN "campaigns"."start_type" IS 'IMMEDIATE: immediate\nSCHEDULED: scheduled';
+COMMENT ON COLUMN "campaigns"."response_handling" IS 'STOP: stop\nCONTINUE: continue';
+COMMENT ON COLUMN "campaigns"."status" IS 'DRAFT: draft\nSCHEDULED: scheduled\nACTIVE: active\nPAUSED: paused\nCOMPLETED: completed\nCANCELLED: cancelled';
 CREATE TABLE "campaign_mutes" (
-    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
-    "created_at" TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "id" SERIAL NOT NULL PRIMARY KEY,
+    "created_at" TIMESTAMPTZ NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "campaign_id" INT NOT NULL REFERENCES "campaigns" ("id") ON DELETE CASCADE,
     "user_id" INT NOT NULL REFERENCES "users" ("id") ON DELETE CASCADE,
     CONSTRAINT "uid_campaign_mu_campaig_86773b" UNIQUE ("campaign_id", "user_id")
-) /* A user who asked not to be notified about a campaign's replies. */;
+);
+COMMENT ON TABLE "campaign_mutes" IS 'A user who asked not to be notified about a campaign''s replies.';
 CREATE TABLE "campaign_statistics" (
-    "data" JSON NOT NULL,
-    "computed_at" TIMESTAMP NOT NULL,
+    "data" JSONB NOT NULL,
+    "computed_at" TIMESTAMPTZ NOT NULL,
     "campaign_id" INT NOT NULL PRIMARY KEY REFERENCES "campaigns" ("id") ON DELETE CASCADE
-) /* The cached result of get_campaign_statistics (SPEC §8). */;
+);
+COMMENT ON TABLE "campaign_statistics" IS 'The cached result of get_campaign_statistics (SPEC §8).';
 CREATE TABLE "executions" (
-    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    "id" BIGSERIAL NOT NULL PRIMARY KEY,
     "account_id" INT,
-    "status" VARCHAR(16) NOT NULL DEFAULT 'pending' /* PENDING: pending\nRUNNING: running\nWAITING: waiting\nPAUSED: paused\nCOMPLETED: completed\nRESPONDED: responded\nFAILED: failed\nCANCELLED: cancelled */,
+    "status" VARCHAR(16) NOT NULL DEFAULT 'pending',
     "current_node_id" VARCHAR(64),
-    "next_execution_at" TIMESTAMP,
-    "context" JSON NOT NULL,
+    "next_execution_at" TIMESTAMPTZ,
+    "context" JSONB NOT NULL,
     "run" INT NOT NULL DEFAULT 0,
     "variant" VARCHAR(16),
     "lease_owner" VARCHAR(128),
-    "lease_expires_at" TIMESTAMP,
-    "started_at" TIMESTAMP,
-    "replied_at" TIMESTAMP,
-    "completed_at" TIMESTAMP,
+    "lease_expires_at" TIMESTAMPTZ,
+    "started_at" TIMESTAMPTZ,
+    "replied_at" TIMESTAMPTZ,
+    "completed_at" TIMESTAMPTZ,
     "error_message" TEXT,
-    "created_at" TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "updated_at" TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "deleted_at" TIMESTAMP,
+    "created_at" TIMESTAMPTZ NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updated_at" TIMESTAMPTZ NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "deleted_at" TIMESTAMPTZ,
     "campaign_id" INT NOT NULL REFERENCES "campaigns" ("id") ON DELETE CASCADE,
     "contact_id" BIGINT NOT NULL REFERENCES "contacts" ("id") ON DELETE CASCADE,
     CONSTRAINT "uid_executions_campaig_36f03f" UNIQUE ("campaign_id", "contact_id")
-) /* One lead's walk through one campaign's flow. */;
+);
 CREATE INDEX "idx_executions_account_ad13c4" ON "executions" ("account_id", "status", "next_execution_at");
-CREATE INDEX "idx_executions_campaig_3e3524" ON "executions" ("campaign_id", "deleted_at", "status");
+CREATE INDEX "idx_executions_campaig_346743" ON "executions" ("campaign_id", "deleted_at", "status", "next_execution_at");
+COMMENT ON COLUMN "executions"."status" IS 'PENDING: pending\nRUNNING: running\nWAITING: waiting\nPAUSED: paused\nCOMPLETED: completed\nRESPONDED: responded\nFAILED: failed\nCANCELLED: cancelled';
+COMMENT ON TABLE "executions" IS 'One lead''s walk through one campaign''s flow.';
 CREATE TABLE "execution_logs" (
-    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    "id" BIGSERIAL NOT NULL PRIMARY KEY,
     "node_id" VARCHAR(64),
     "node_type" VARCHAR(32),
     "kind" VARCHAR(32) NOT NULL,
     "status" VARCHAR(16) NOT NULL DEFAULT 'ok',
     "message_text" TEXT NOT NULL,
     "error" TEXT,
-    "executed_at" TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "executed_at" TIMESTAMPTZ NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "campaign_id" INT NOT NULL REFERENCES "campaigns" ("id") ON DELETE CASCADE,
     "contact_id" BIGINT REFERENCES "contacts" ("id") ON DELETE SET NULL,
     "execution_id" BIGINT REFERENCES "executions" ("id") ON DELETE CASCADE
@@ -224,10 +239,10 @@ CREATE INDEX "idx_execution_l_campaig_2db7ca" ON "execution_logs" ("campaign_id"
 CREATE INDEX "idx_execution_l_executi_6c541b" ON "execution_logs" ("execution_id", "executed_at");
 CREATE INDEX "idx_execution_l_campaig_4552f6" ON "execution_logs" ("campaign_id", "id");
 CREATE TABLE "messages" (
-    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    "id" BIGSERIAL NOT NULL PRIMARY KEY,
     "account_id" INT,
-    "direction" VARCHAR(8) NOT NULL /* OUTBOUND: out\nINBOUND: in */,
-    "status" VARCHAR(16) NOT NULL /* SENDING: sending\nSENT: sent\nDELIVERED: delivered\nFAILED: failed\nRECEIVED: received */,
+    "direction" VARCHAR(8) NOT NULL,
+    "status" VARCHAR(16) NOT NULL,
     "random_id" BIGINT UNIQUE,
     "telegram_message_id" BIGINT,
     "variant" VARCHAR(16),
@@ -235,9 +250,9 @@ CREATE TABLE "messages" (
     "attempt" INT NOT NULL DEFAULT 0,
     "text" TEXT NOT NULL,
     "error" TEXT,
-    "created_at" TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "sent_at" TIMESTAMP,
-    "delivered_at" TIMESTAMP,
+    "created_at" TIMESTAMPTZ NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "sent_at" TIMESTAMPTZ,
+    "delivered_at" TIMESTAMPTZ,
     "campaign_id" INT REFERENCES "campaigns" ("id") ON DELETE CASCADE,
     "contact_id" BIGINT REFERENCES "contacts" ("id") ON DELETE CASCADE,
     "execution_id" BIGINT REFERENCES "executions" ("id") ON DELETE CASCADE,
@@ -245,23 +260,26 @@ CREATE TABLE "messages" (
 );
 CREATE INDEX "idx_messages_campaig_a1cf10" ON "messages" ("campaign_id", "direction", "status", "variant");
 CREATE INDEX "idx_messages_account_fcfcd2" ON "messages" ("account_id", "sent_at");
+COMMENT ON COLUMN "messages"."direction" IS 'OUTBOUND: out\nINBOUND: in';
+COMMENT ON COLUMN "messages"."status" IS 'SENDING: sending\nSENT: sent\nDELIVERED: delivered\nFAILED: failed\nRECEIVED: received';
 CREATE TABLE "resolved_peers" (
-    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    "id" BIGSERIAL NOT NULL PRIMARY KEY,
     "telegram_user_id" BIGINT NOT NULL,
     "access_hash" BIGINT NOT NULL,
     "username_key" VARCHAR(64),
-    "via_username" INT NOT NULL DEFAULT 0,
-    "resolved_at" TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "via_username" BOOL NOT NULL DEFAULT False,
+    "resolved_at" TIMESTAMPTZ NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "account_id" INT NOT NULL REFERENCES "telegram_accounts" ("id") ON DELETE CASCADE,
     CONSTRAINT "uid_resolved_pe_account_269c48" UNIQUE ("account_id", "telegram_user_id")
-) /* A lead's id and access hash as one account knows it (access hashes are per account). */;
+);
 CREATE INDEX "idx_resolved_pe_account_0d42c7" ON "resolved_peers" ("account_id", "username_key");
 CREATE INDEX "idx_resolved_pe_account_3dd63a" ON "resolved_peers" ("account_id", "resolved_at");
+COMMENT ON TABLE "resolved_peers" IS 'A lead''s id and access hash as one account knows it (access hashes are per account).';
 CREATE TABLE "aerich" (
-    "id" INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    "id" SERIAL NOT NULL PRIMARY KEY,
     "version" VARCHAR(255) NOT NULL,
     "app" VARCHAR(100) NOT NULL,
-    "content" JSON NOT NULL
+    "content" JSONB NOT NULL
 );"""
 
 
@@ -327,50 +345,50 @@ MODELS_STATE = (
     "FyhmnkCCNSRUbsooRvEj9PJsuufb5ZxDybSgbEAhRvEjF7pZumCLGEMo8Hkjo5TJrmtmKl"
     "06K4v1BrrTlO6yRboCyxJi2xqU3scx3p9jIXZ0Oksn6TrN9U8rI8cianNGI2xoh5qEkiMG"
     "ByBUvijZd8fZR0dkuDHAw/2coGGCvFWVrYXSwVjGCw+gO9OUBsl8xC/GLdCM/0KkiX4AvI"
-    "HMwQiAhD6v6lWQIFTcEIDspX6PNIZZpFZWkWuYqivdlaaA2PoDIhmgltd627/uhmMPr1Sv"
-    "G6PKH7x9GIPfEMfk/oz+5gwp5sgO6wJ+lqvN/3H+7Goxv6dHfJw4w+/dIdsLLvtJh3vSvB"
-    "a65lQTLbEdnghesk3kIrIG1k5G3xmQnRoyKjriAcQGoMVWsMRGYgjMlinwqQ1Mk+1bSAXr"
-    "JNZzjBvd5v0obqXf2UZR8PkDRy/y7+UCSahg1VvEGiyjoJOSg8WTPBPEpCDwMGfjd1ssbz"
-    "XD0voJenYcWnIbufMZcllKeUjKyYkbt6m3kYyVNKRlYun8p7Qk6GmfIaLOmjlT5amQb1Zh"
-    "kbSYOSNyfVn43p5JT6lO5snmdmnzOS0XnI0zUMvRL8iEmRDbJG9StrVGuHKouvBfAwUoPx"
-    "49Zi1sCQQMDGTsh/5QU1twdVoa7H3itvp8kbHTPEi1ZSgAxtb6eKkVENvDhC+dBI8Epwq9"
-    "p9uFfrMxyqsiJkwk4wGP2TOAStUSpjW6qKbcnhsJeO+oijniLCQMgKo0/USCAvOimAvOjE"
-    "AkmbeCD97SQthn7/ZqZIFo9fQ/Ij8apVFIbFe209aUgVx2jEG0zDdDKlRWQuLTlFqF4Wlq"
-    "MAGpCtIrAm27NCpNJQWTMLtDRwNdPA9VbquR/U0qwghyklzNKMWJ4ZkbNNvBLCLNcy18fu"
-    "FYYwvB7raYqtL34Jltg0t4Uf0wo5QM+6A+KS9AKt7SQLpL7vd3zzYyZj4AlZAo9WysvBKy"
-    "jY6+KNAnuCYnTYo+N3ZPOehY3c9ad92ootVK3xn6P+/ZXCosqfUPfmdjC6UsBsraMndNu/"
-    "vaaNa7ie7mLOq7fCyLCqE1Vq84fvFx64X51MW3dGpoq/ofmseaLjbBlCVRcWWvCZHPX5Yv"
-    "aDlJKRVcfCySo0Ta/tfgIgsq096xTkiZplCTzNsvg1tvXJuvillZQSLOzy4KuvqY/frmpl"
-    "6rtl+ru91M2WwNQXaG0nmfrW+35Huag8vLXRW2kj5bOkCTDXSRxvApQmLAHm0oQlTVh5TF"
-    "hSVyhGV7AyKwrWGwRNqgklqQmuLarT8wYVhMBCq1O1WT/BSCjb7nOPkgTbQ5pT0VItF1IS"
-    "SJAAjgPXpqg+LFfwVbeg5lMfIrL9ilosZSZUT5ZWTASOzJyRVWGbcYpxGfjB6Z5HI+EGqF"
-    "wteZxcjx9HN0QzcZ0nNBh5f+kojxqSpmxafNG0SMm05hXgFYP84Nfetf3au+TJhP1JML/p"
-    "Dwd/9O9pXVyy6+vP0BJVz73v9/q7C87J7IH1ueDcAmiG15ljaDmyQnaSU9q3A9FPRH5ZWG"
-    "Dt1zLKDHTMAM3avEsGXdYPLWBjkLm5BQTv+RJ4BhntQPEma/9mTXyUCY8y4VEW3JNm9dea"
-    "1X2bRkauBshkGFrFYWh77StfdT2OVjKz6pjCytKPm2/iktnHMvu4uTAnuBxl7mz79bmzlW"
-    "Rw1xfBRtSBrDF8ryoDeUyPLRdQIHDbhgMO4n23QYe+zEBuXPgh+z+CXIIZ0+vfzLpunbOz"
-    "FFZM0ivWjMnaQk7TwDeLIBlvTQqRSRudyKTEgkjVZx1uVIjoS4sESowNCFCMyVg4QAjsKR"
-    "nhWGhn3QPTA349Hg85wK8HYUQfaeztu3OGPumkOzESO8KOPt+qDCxRseEkhCO0ElxpFj1Z"
-    "s2hEAYuX3wLCCV+jJbS4MlTy5ovC1I/ZcYIxtx5CaSz50eDzZhqExjEl+3toY+MZzu4gE6"
-    "Ajkj3XnijZW15P1SRd04n2ra5CDorZT7aizxSAyD9Ng7atLIG9VICtYAQVL9BOWZFlRfo5"
-    "yrtAJ2grwIKKCS2/38/vWyGwj/YhwvhRrwdDxg838cNwo7Gjgd60E8VeXcEtFyhKG/fYyk"
-    "jRKiNFIxzNBLeIumH5DyVbhneLUKWLMBvUIUKJchLK3M4TgTletw/TNSTM4dhxSs86UH1o"
-    "MupGYVKpGoUCbAPHYATZl8rccKRSOaqBchTa6itJwqhulz9WLmFAbHylT2XiCSzdw4j1Qz"
-    "Otc4WfK3VyrjwQpgzQhJXqFGhgweZ2kgJmk446YSLtKV0rjXOtML7FyLovVHiNE3RzegWa"
-    "XuZVWlBPVEiQJUcbwMhUIYmy5OgpsFDW/XilrC4rVcBaV6oIa0AC8VygJMWL6HsTsKeNlH"
-    "EFbLi2jJcLns2NIAX4lwV4mwjpmQNODkTS2BeT7l2ts+WUw8NFXoA8HgBp/d/DaBIQMmG4"
-    "J2gkgMXffDvXLdtRs85EnqoZwZGhqgOdNBVjSK/4ugOdaNUYaNs0oQEizdqajuh0io84FR"
-    "I3A9qy406bV52npS2htqIYRlBu9cajUb83oQV2CK4Iag6tutP7rd/7nZXu8Umf0M3gIdB5"
-    "ptuB/sPB7YA9NvS17tSlRs/cwHimboDuqET+1o2sFggRvTRFVGyK8GZYPo5GiCU7q2YnIG"
-    "d55nIbPJU8p0TnFMOIbd+5zK8CcrlYqq7UAHRjqyK4UdlGlsF0I6Aszyx7UaM6SVvsooWa"
-    "H8hY+vLgPK8RnEvsWgSJrCiGycoDr1Mj8Gj6GRkbWs/AUG1IPm0m0CtiQYwjLw/MjzUC8z"
-    "+6Q6BQTWhpUBQRFQtjlPBt7oz0BP8ro0ErSFOiFPY46RVmizlC8UIv+ix/aIp4BCl+VV1b"
-    "ScYanWas0c4HnbP+GZQrtHYrVN6o2tgbVZtZRi4h7qfa+37qWwFJ3gpa2q2gBQVUBWyLEN"
-    "iihDePbozgBJMfL+fpe5FUQ3+8xszmHxmjy9hcE4SU+XMwPo6MBl7IFI/GRYjtg5JyRzMV"
-    "KYmcUs5+kyqUFRczcpT6ZDIQrBCLjwHQwvWusksLY5CmkTAWH68xxY46NTD1OAq2zKTI2h"
-    "ClDK+VSXJvwnCluZZFb1LIr7YnjCDV9ziApBofUEHjJxCnjD70J8rocThM0kYDPhRTDyS3"
-    "i7XMNHXguqa+z6av384Uq1zKmnhl1cTrQkvXli2BZu61tJN0c3DoI5Xzmu3p7QTl/Jmsg9"
-    "irbMXoBUgaWuD68jKNAnl5Ga9A0raQr9s0s4DodW8mgOepNPDzBA38PKqB03sAhPEq/3wY"
-    "j2JEtgNJCMhHRF7w60zXnLZi6LbzrZ6wJqBI35qTvSORsOGg15BQTQe4Fkl0ZSYV//g/am"
-    "m+YA=="
+    "HMwQiAhD6v6lWQIFTcEIDspX6EsklbkXVeVe5KqU9mYLpDU8rMqEaCY06LXu+qObwejXK8"
+    "Xr8oTuH0cj9sSzAj6hP7uDCXuyAbrDnqQr/H7ff7gbj27o093NDzP69Et3wGrB0wrf9S4P"
+    "r7mWBclsR2TXF66TeLOtgLSR4bjFpytED4GMCoRwAKlGVK1GEEGCMCaL0SpAUiejVdOifM"
+    "k2neEE93q/ScOqdx9Uln08QNLI/bv4Q5GoHzZU8QaJyu0kJKbwZM0E8yhZPgwY+N3UyRrP"
+    "cx+9gF6ehhWfhuzSxlzmUZ5SMrJiRu6KcOZhJE8pGVm5fCovDzkZZsq7saTjVjpuZW7Um2"
+    "VsJDdKXqdUfzamk1PqU8+zeZ6ZfSJJRuchT9cw9ErwIyaFO8jC1a8sXK0dSi++FsDDSA3G"
+    "j1uLWaNFAlEcOyH/lbfW3B5Uhboee6+8siZvyMwQL1pJUTO0vZ0qcEY18OIINUUjES3BrW"
+    "r34V4B0HD8yoqQCTvBYEhQ4hC0cKmMbakqtiWHw1466iOOeooIAyErjD5RI4G86KQA8qIT"
+    "CyRt4oH0t5O0GPr9m5k3WTx+DUmaxKtWURgW77X1pCFVHKMRbzAN08k8F5G5tOS8oXpZWI"
+    "4CaEC2isCabM8KkUpDZc0s0NLA1UwD11sp8n5QS7OCHKaUMEszYnlmRM428UoIs9zVXB+7"
+    "VxjC8Hqspym2vvglWGLTXCF+TCvkAD3rDojL3Au0tpMskPq+3/HNj5mMgSdkCTxafS8Hr6"
+    "Bgr4s3CuwJitFhj47fkc17FjZyF6X2aSu2ULXGf47691cKiyp/Qt2b28HoSgGztY6e0G3/"
+    "9po2ruF6uos5r94KI8OqTlSpzR++X3jgfnUybd0ZmSr+huaz5omOs2UIVV1YaMFnctTni9"
+    "kPUkpGVh0LJ0vTNL3g+wmAyLb2rFOQJ2qWJfA0a+XX2NYni+WXVmdKsLDLg6++pj5+u6qV"
+    "qe+W6e/2UjdbAlNfoLWdZOpb7/sd5fby8NZGr6qN1NSSJsBcJ3G8CVCasASYSxOWNGHlMW"
+    "FJXaEYXcHKrChYbxA0qSaUpCa4tqhOzxtUEAILrU4laP0EI6Fsu889ShJsD2lORUu1XEhJ"
+    "IEECOA5cm6KisVwVWN2Cmk99iMj2K2qxlJlQkVlaMVFWhZVVYZtyinEZ+MHpnkcj4QaoXC"
+    "15nFyPH0c3RDNxnSc0GHl/6SiPGpKmbFp80bRIybTmFeAVg/zg1961/dq75MmE/Ukwv+kP"
+    "B3/072ldXLLr68/QElXPve/3+rtbz8nsgfW59dwCaIbXmWNoObJCdpJT2rcD0U9EfllYYO"
+    "3XMsoMdMwAzdq8SwZd1g8tYGOQubkFBO/5EngGGe1A8SZr/2ZNfJQJjzLhURbck2b115rV"
+    "fZtGRq4GyGQYWsVhaHvtK191PY5WMrPqmMLK0o+bb+KS2ccy+7i5MCe4HGXubPv1ubOVZH"
+    "DXF8FG1IGsMXyvKgN5TI8tF1AgcNuGAw7ifbdBh77MQG5c+CH7P4JcghnT69/Mum6ds7MU"
+    "VkzSK9aMydpCTtPAN4sgGW9NCpFJG53IpMSCSNVnHW5UiOhLiwRKjA0IUIzJWDhACOwpGe"
+    "FYaGfdA9MDfj0eDznArwdhRB9p7O27c4Y+6aQ7MRI7wo4+36oMLFGx4SSEI7QSXGkWPVmz"
+    "aEQBi5ffAsIJX6MltLgyVPLmi8LUj9lxgjG3HkJpLPnR4PNmGoTGMSX7e2hj4xnO7iAToC"
+    "OSPdeeKNlbXk/VJF3TifatrkIOitlPtqLPFIDIP02Dtq0sgb1UgK1gBBUv0E5ZkWVF+jnK"
+    "u0AnaCvAgooJLb/fz+9bIbCP9iHC+FGvB0PGDzfxw3CjsaOB3rQTxV5dwS0XKEob99jKSN"
+    "EqI0UjHM0Et4i6YfkPJVuGd4tQpYswG9QhQolyEsrczhOBOV63D9M1JMzh2HFKzzpQfWgy"
+    "6kZhUqkahQJsA8dgBNmXytxwpFI5qoFyFNrqK0nCqG6XP1YuYUBsfKVPZeIJLN3DiPVDM6"
+    "1zhZ8rdXKuPBCmDNCEleoUaGDB5naSAmaTjjphIu0pXSuNc60wvsXIui9UeI0TdHN6BZpe"
+    "5lVaUE9USJAlRxvAyFQhibLk6CmwUNb9eKWsLitVwFpXqghrQALxXKAkxYvoexOwp42UcQ"
+    "VsuLaMlwuezY0gBfiXBXibCOmZA04ORNLYF5PuXa2z5ZTDw0VegDweAGn938NoEhAyYbgn"
+    "aCSAxd98O9ct21GzzkSeqhnBkaGqA500FWNIr/i6A51o1Rho2zShASLN2pqO6HSKjzgVEj"
+    "cD2rLjTptXnaelLaG2ohhGUG71xqNRvzehBXYIrghqDq260/ut3/udle7xSZ/QzeAh0Hmm"
+    "24H+w8HtgD029LXu1KVGz9zAeKZugO6oRP7WjawWCBG9NEVUbIrwZlg+jkaIJTurZicgZ3"
+    "nmchs8lTynROcUw4ht37nMrwJyuViqrtQAdGOrIrhR2UaWwXQjoCzPLHtRozpJW+yihZof"
+    "yFj68uA8rxGcS+xaBImsKIbJygOvUyPwaPoZGRtaz8BQbUg+bSbQK2JBjCMvD8yPNQLzP7"
+    "pDoFBNaGlQFBEVC2OU8G3ujPQE/yujQStIU6IU9jjpFWaLOULxQi/6LH9oingEKX5VXVtJ"
+    "xhqdZqzRzgeds/4ZlCu0ditU3qja2BtVm1lGLiHup9r7fupbAUneClraraAFBVQFbIsQ2K"
+    "KEN49ujOAEkx8v5+l7kVRDf7zGzOYfGaPL2FwThJT5czA+jowGXsgUj8ZFiO2DknJHMxUp"
+    "iZxSzn6TKpQVFzNylPpkMhCsEIuPAdDC9a6ySwtjkKaRMBYfrzHFjjo1MPU4CrbMpMjaEK"
+    "UMr5VJcm/CcKW5lkVvUsivtieMINX3OICkGh9QQeMnEKeMPvQnyuhxOEzSRgM+FFMPJLeL"
+    "tcw0deC6pr7Ppq/fzhSrXMqaeGXVxOtCS9eWLYFm7rW0k3RzcOgjlfOa7entBOX8mayD2K"
+    "tsxegFSBpa4PryMo0CeXkZr0DStpCv2zSzgOh1byaA56k08PMEDfw8qoHTewCE8Sr/fBiP"
+    "YkS2A0kIyEdEXvDrTNectmLotvOtnrAmoEjfmpO9I5Gw4aDXkFBNB7gWSXRlJhX/+D+ZsM"
+    "YW"
 )
