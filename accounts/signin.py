@@ -302,15 +302,19 @@ class SignInFlows:
         flow = self._open(actor, shared, client, "code", phone=number)
         return CodeSent(flow.id, number, _code_channel(sent))
 
-    async def resend_code(self, flow_id: str) -> CodeSent | FlowExpired | FloodWait | Failed:
+    async def resend_code(
+        self, flow_id: str, *, user_id: int | None = None
+    ) -> CodeSent | FlowExpired | FloodWait | Failed:
         async def step(flow: _Flow) -> CodeSent:
             sent = await flow.client.send_code_request(flow.phone)
             flow.awaiting = "code"
             return CodeSent(flow.id, flow.phone, _code_channel(sent))
 
-        return await self._step(flow_id, step, "sending a new login code", ("code",))
+        return await self._step(flow_id, step, "sending a new login code", ("code",), user_id)
 
-    async def submit_code(self, flow_id: str, text: str) -> SignInOutcome:
+    async def submit_code(
+        self, flow_id: str, text: str, *, user_id: int | None = None
+    ) -> SignInOutcome:
         code = normalize_code(text)
 
         async def step(flow: _Flow) -> SignInOutcome:
@@ -329,11 +333,13 @@ class SignInFlows:
                 return PhoneUnknown()
             return await self._finish(flow, user)
 
-        return await self._step(flow_id, step, "checking the code", ("code",))
+        return await self._step(flow_id, step, "checking the code", ("code",), user_id)
 
     # -- 2FA
 
-    async def submit_password(self, flow_id: str, password: str) -> SignInOutcome:
+    async def submit_password(
+        self, flow_id: str, password: str, *, user_id: int | None = None
+    ) -> SignInOutcome:
         async def step(flow: _Flow) -> SignInOutcome:
             if not password:
                 return WrongPassword(flow.id, flow.hint)
@@ -343,7 +349,7 @@ class SignInFlows:
                 return WrongPassword(flow.id, flow.hint)
             return await self._finish(flow, user)
 
-        return await self._step(flow_id, step, "checking the password", ("password",))
+        return await self._step(flow_id, step, "checking the password", ("password",), user_id)
 
     # -- QR
 
@@ -368,7 +374,9 @@ class SignInFlows:
         self._register(flow)
         return self._qr(flow, answer, renewed=True)
 
-    async def poll_qr(self, flow_id: str, wait: float = 0.0) -> SignInOutcome:
+    async def poll_qr(
+        self, flow_id: str, wait: float = 0.0, *, user_id: int | None = None
+    ) -> SignInOutcome:
         """Has the QR been scanned? Waits up to `wait` s for the scan (a page long-polls, a
         chat polls every few seconds); renews the token when it is about to expire."""
 
@@ -403,7 +411,7 @@ class SignInFlows:
                 return self._qr(flow, answer, renewed=True)
             return Failed("Telegram answered the QR request unexpectedly; try again.")
 
-        return await self._step(flow_id, step, "waiting for the QR scan", ("qr",))
+        return await self._step(flow_id, step, "waiting for the QR scan", ("qr",), user_id)
 
     def _export_request(self) -> functions.auth.ExportLoginTokenRequest:
         return functions.auth.ExportLoginTokenRequest(
@@ -415,10 +423,10 @@ class SignInFlows:
         url = login_url(answer.token)
         return QrCode(flow.id, url, qr_png(url), answer.expires, renewed=renewed)
 
-    def qr_image(self, flow_id: str) -> bytes | None:
+    def qr_image(self, flow_id: str, *, user_id: int | None = None) -> bytes | None:
         """The PNG of the flow's current QR token (for a page that polls for the state and
         loads the image separately); None when there is no such QR flow."""
-        flow = self._flows.get(flow_id)
+        flow = self._owned(flow_id, user_id)
         if flow is None or flow.awaiting != "qr" or not flow.qr_token:
             return None
         return qr_png(login_url(flow.qr_token))
@@ -450,8 +458,8 @@ class SignInFlows:
 
     # -- lifecycle
 
-    async def cancel(self, flow_id: str) -> Cancelled:
-        flow = self._flows.get(flow_id)
+    async def cancel(self, flow_id: str, *, user_id: int | None = None) -> Cancelled:
+        flow = self._owned(flow_id, user_id)
         if flow is not None:
             await self._close(flow)
         return Cancelled()
@@ -508,14 +516,23 @@ class SignInFlows:
         except Exception:  # closing must not fail because the connection already broke
             log.warning("sign-in flow %s: disconnect failed", flow.id, exc_info=True)
 
+    def _owned(self, flow_id: str, user_id: int | None) -> _Flow | None:
+        """The flow, if it exists and (when the caller says who is asking) that user started
+        it: someone else holding the id gets the same answer as for an unknown flow."""
+        flow = self._flows.get(flow_id)
+        if flow is None or (user_id is not None and flow.actor.user_id != user_id):
+            return None
+        return flow
+
     async def _step(
         self,
         flow_id: str,
         step: Callable[[_Flow], Awaitable[SignInOutcome]],
         doing: str,
         awaiting: tuple[str, ...],
+        user_id: int | None = None,
     ) -> SignInOutcome:
-        flow = self._flows.get(flow_id)
+        flow = self._owned(flow_id, user_id)
         if flow is None or flow.closed:
             return FlowExpired()
         if flow.expires_at <= self.clock():

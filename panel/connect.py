@@ -79,18 +79,20 @@ async def connect_phone(request: web.Request) -> web.StreamResponse:
 
 @routes.post("/accounts/connect/code")
 async def connect_code(request: web.Request) -> web.StreamResponse:
+    actor = await page_actor(request)
     form = await form_data(request)
     outcome = await request.app[FLOWS].submit_code(
-        form_text(form, "flow_id", 100), form_text(form, "code", 40)
+        form_text(form, "flow_id", 100), form_text(form, "code", 40), user_id=actor.user_id
     )
     return await _answer(request, outcome)
 
 
 @routes.post("/accounts/connect/password")
 async def connect_password(request: web.Request) -> web.StreamResponse:
+    actor = await page_actor(request)
     form = await form_data(request)
     outcome = await request.app[FLOWS].submit_password(
-        form_text(form, "flow_id", 100), form_text(form, "password", 500)
+        form_text(form, "flow_id", 100), form_text(form, "password", 500), user_id=actor.user_id
     )
     return await _answer(request, outcome)
 
@@ -106,13 +108,15 @@ async def connect_qr(request: web.Request) -> web.StreamResponse:
 @routes.get(r"/accounts/connect/qr/{flow_id:[A-Za-z0-9_\-]{1,100}}")
 async def connect_qr_poll(request: web.Request) -> web.StreamResponse:
     """The QR page reloads itself every few seconds (no JavaScript needed) until scanned."""
-    outcome = await request.app[FLOWS].poll_qr(request.match_info["flow_id"])
+    actor = await page_actor(request)
+    outcome = await request.app[FLOWS].poll_qr(request.match_info["flow_id"], user_id=actor.user_id)
     return await _answer(request, outcome)
 
 
 @routes.get(r"/accounts/connect/qr/{flow_id:[A-Za-z0-9_\-]{1,100}}.png")
 async def connect_qr_image(request: web.Request) -> web.StreamResponse:
-    png = request.app[FLOWS].qr_image(request.match_info["flow_id"])
+    actor = await page_actor(request)
+    png = request.app[FLOWS].qr_image(request.match_info["flow_id"], user_id=actor.user_id)
     if png is None:
         raise web.HTTPNotFound()
     return web.Response(body=png, content_type="image/png", headers={"Cache-Control": "no-store"})
@@ -130,7 +134,10 @@ async def connect_session(request: web.Request) -> web.StreamResponse:
 
 @routes.post("/accounts/connect/cancel")
 async def connect_cancel(request: web.Request) -> web.StreamResponse:
+    actor = await page_actor(request)
     form = await form_data(request)
-    outcome = await request.app[FLOWS].cancel(form_text(form, "flow_id", 100))
+    outcome = await request.app[FLOWS].cancel(
+        form_text(form, "flow_id", 100), user_id=actor.user_id
+    )
     flash(request, outcome.text)
     raise web.HTTPSeeOther("/accounts")

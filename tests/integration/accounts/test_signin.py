@@ -204,3 +204,18 @@ async def test_session_import(control, flows, actor, phones: Phones) -> None:
     await elsewhere.log_out()
     dead = await flows.import_session(actor, saved)
     assert isinstance(dead, SessionRejected) and "does not work" in dead.text
+
+
+async def test_only_the_user_who_started_a_flow_can_continue_it(control, flows, actor) -> None:
+    """Someone else holding the flow id (a leaked link, a shared screen) gets the answer for an
+    unknown flow, and the flow stays intact for its owner."""
+    await make_account(control)
+    sent = await flows.start_phone(actor, PHONE)
+    assert isinstance(sent, CodeSent)
+    code = await code_for(control)
+    stranger = actor.user_id + 1
+    assert isinstance(await flows.submit_code(sent.flow_id, code, user_id=stranger), FlowExpired)
+    assert isinstance(await flows.cancel(sent.flow_id, user_id=stranger), Cancelled)
+    assert flows.qr_image(sent.flow_id, user_id=stranger) is None
+    done = await flows.submit_code(sent.flow_id, code, user_id=actor.user_id)
+    assert isinstance(done, SignedIn)
