@@ -19,23 +19,9 @@ from core.settings import Settings, load_settings
 from core.workspaces import ensure_user
 from models import TelegramAccount
 from sandbox.server import Sandbox
-from tests.integration.sandbox.conftest import sign_in_by_code
+from tests.integration.sandbox.conftest import Control, sign_in_by_code
 
 PHONE = "+15550100"
-
-
-class Control:
-    """A tiny JSON client for the sandbox's control API."""
-
-    def __init__(self, base_url: str, http: aiohttp.ClientSession) -> None:
-        self.base_url, self.http = base_url, http
-
-    async def __call__(self, method: str, path: str, body: Any = None) -> Any:
-        async with self.http.request(method, self.base_url + path, json=body) as response:
-            data = await response.json()
-            if response.status >= 400:
-                raise AssertionError(f"{method} {path} -> {response.status} {data}")
-            return data
 
 
 @pytest.fixture(autouse=True)
